@@ -1,0 +1,41 @@
+using Akka.Hosting;
+using Coordinator.Actors.Admin;
+using Coordinator.Actors.Bootstrap;
+using Coordinator.Actors.Machines;
+
+namespace Coordinator.Actors.Hosting;
+
+/// <summary>Registry key of the machine entity parent (<c>/user/machines</c>).</summary>
+public sealed class MachinesKey;
+
+/// <summary>Registry key of the <see cref="BootstrapSupervisor"/> (<c>/user/bootstrap</c>).</summary>
+public sealed class BootstrapSupervisorKey;
+
+/// <summary>Registry key of the <see cref="AdminEndpoint"/> (<c>/user/admin</c>).</summary>
+public sealed class AdminEndpointKey;
+
+public static class CoordinatorActorsHostingExtensions
+{
+    public const string MachinesName = "machines";
+
+    /// <summary>Starts the coordinator's top-level actors: machines, bootstrap supervisor and admin endpoint.</summary>
+    public static AkkaConfigurationBuilder WithCoordinatorActors(
+        this AkkaConfigurationBuilder builder,
+        NodeInfo node,
+        MachineActorSettings? machineSettings = null)
+    {
+        var settings = machineSettings ?? MachineActorSettings.Default;
+        return builder.WithActors((system, registry) =>
+        {
+            var machines = system.ActorOf(
+                MachineEntityParent.Props(new MachineMessageExtractor(), host => MachineActor.Props(host, settings)),
+                MachinesName);
+            registry.Register<MachinesKey>(machines);
+
+            var bootstrap = system.ActorOf(BootstrapSupervisor.Props(machines), BootstrapSupervisor.Name);
+            registry.Register<BootstrapSupervisorKey>(bootstrap);
+
+            registry.Register<AdminEndpointKey>(system.ActorOf(AdminEndpoint.Props(node, bootstrap), AdminEndpoint.Name));
+        });
+    }
+}

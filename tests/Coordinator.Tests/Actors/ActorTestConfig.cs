@@ -1,0 +1,18 @@
+using Akka.Configuration;
+using Coordinator.Protocol.Serialization;
+
+namespace Coordinator.Tests.Actors;
+
+/// <summary>
+/// Fast actor tests: in-memory journal, our serializer, and every message forced through serialization so a
+/// message that could not cross Akka.Remote or reach the journal fails here first.
+/// </summary>
+internal static class ActorTestConfig
+{
+    public static Config Create() => ConfigurationFactory.ParseString("""
+        akka.loglevel = INFO
+        akka.actor.serialize-messages = on
+        akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
+        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
+        """).WithFallback(ConfigurationFactory.ParseString(CoordinatorSerializer.Hocon));
+}
