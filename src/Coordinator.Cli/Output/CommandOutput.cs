@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Spectre.Console;
+
+namespace Coordinator.Cli.Output;
+
+/// <summary>
+/// Where a command's results and failures go. Under <c>--json</c> stdout carries exactly one JSON
+/// document; failures always go to stderr as a single <c>coord: ...</c> line.
+/// </summary>
+public sealed class CommandOutput(Terminal terminal, bool json)
+{
+    private readonly Lazy<IAnsiConsole> _console = new(() => TerminalConsole.Create(terminal));
+
+    public void Show(IView view)
+    {
+        if (json)
+        {
+            // Straight to the writer: Spectre would wrap long lines at the console width.
+            terminal.Out.WriteLine(JsonSerializer.Serialize(view.ToJson(), CliJson.Options));
+        }
+        else
+        {
+            view.Render(_console.Value);
+        }
+    }
+
+    public void Fail(CliFailure failure) => terminal.Error.WriteLine($"coord: {failure.Message}");
+}

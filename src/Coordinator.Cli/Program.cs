@@ -1,0 +1,3 @@
+using Coordinator.Cli;
+
+return await CoordCommandLine.RunAsync(args, Terminal.FromProcess());
