@@ -1,0 +1,3 @@
+using Tentacle.Double;
+
+return await TentacleProgram.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
