@@ -1,0 +1,3 @@
+using Coordinator.Lab.Cli;
+
+return await LabCommandLine.RunAsync(args);
