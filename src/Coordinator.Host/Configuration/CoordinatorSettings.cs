@@ -1,0 +1,43 @@
+using Akka.Configuration;
+using Serilog.Events;
+
+namespace Coordinator.Host.Configuration;
+
+/// <summary>The host's settings after layering and validation; paths are absolute.</summary>
+public sealed record CoordinatorSettings
+{
+    public required string DataDirectory { get; init; }
+
+    public required string RemoteHostname { get; init; }
+
+    /// <summary>1–65535 from configuration; 0 (any free port) is accepted here for in-process tests.</summary>
+    public required int RemotePort { get; init; }
+
+    public required StoreKind Store { get; init; }
+
+    /// <summary>Secret: never logged, never shown. Empty unless <see cref="Store"/> is PostgreSQL.</summary>
+    public required string PostgresConnectionString { get; init; }
+
+    public required LoggingSettings Logging { get; init; }
+
+    /// <summary>The <c>--config</c> file's HOCON, layered over the embedded <c>akka</c> defaults.</summary>
+    public Config FileHocon { get; init; } = Config.Empty;
+
+    public string SqliteDatabasePath => Path.Combine(DataDirectory, "coordinator.db");
+
+    public override string ToString() =>
+        $"{nameof(CoordinatorSettings)} {{ DataDirectory = {DataDirectory}, Remote = {RemoteHostname}:{RemotePort}, Store = {Store} }}";
+}
+
+/// <summary>Serilog levels and the rolling CLEF file.</summary>
+/// <param name="Level">Everything not matched by the overrides below.</param>
+/// <param name="AkkaLevel">Sources whose name starts with <c>Akka</c>.</param>
+/// <param name="MicrosoftLevel">Sources whose name starts with <c>Microsoft</c>.</param>
+/// <param name="FileDirectory">Absolute; where <c>coordinator-.clef</c> files roll.</param>
+public sealed record LoggingSettings(
+    LogEventLevel Level,
+    LogEventLevel AkkaLevel,
+    LogEventLevel MicrosoftLevel,
+    bool FileEnabled,
+    string FileDirectory,
+    int RetainedFiles);

@@ -1,0 +1,8 @@
+namespace Coordinator.Host.Configuration;
+
+/// <summary>Where the journal and snapshots live.</summary>
+public enum StoreKind
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,52 @@
+using Akka.Hosting;
+using Coordinator.Actors;
+using Coordinator.Actors.Hosting;
+using Coordinator.Host.Configuration;
+using Coordinator.Host.Logging;
+using Coordinator.Host.Persistence;
+using Coordinator.Protocol;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serilog;
+
+namespace Coordinator.Host.Hosting;
+
+/// <summary>The whole host, composed once for the process and for in-process tests alike.</summary>
+public static class CoordinatorHost
+{
+    /// <summary>
+    /// A host whose start prepares the store, starts the actor system (remoting, persistence, the coordinator's
+    /// actors) and completes <see cref="CoordinatorReadiness"/>; stopping it runs CoordinatedShutdown.
+    /// Disposing it flushes the logs.
+    /// </summary>
+    public static IHost Build(CoordinatorSettings settings)
+    {
+        var store = StoreDescription.Of(settings);
+        var node = new NodeInfo(CoordinatorVersion.Current, DateTimeOffset.UtcNow, store.Kind, store.Location);
+
+        return new HostBuilder()
+            .UseSerilog(CoordinatorLogger.Create(settings.Logging), dispose: true)
+            .ConfigureServices(services =>
+            {
+                services.AddSingleton(settings);
+                services.AddSingleton<CoordinatorReadiness>();
+
+                // Hosted services start in registration order: these must run before Akka.Hosting's.
+                if (settings.Store == StoreKind.Sqlite)
+                {
+                    services.AddHostedService<SqliteWriteAheadLog>();
+                }
+
+                services.AddHostedService<ActorSystemStartup>();
+                services.AddAkka(CoordinatorAddress.SystemName, (builder, provider) => builder
+                    .WithCoordinatorConfiguration(settings)
+                    .WithCoordinatorLogging(settings.Logging)
+                    .WithCoordinatorRemoting(settings)
+                    .WithCoordinatorPersistence(settings)
+                    .WithCoordinatorSerialization()
+                    .WithCoordinatorActors(node)
+                    .AddStartup((system, _) => provider.GetRequiredService<CoordinatorReadiness>().Announce(system, store)));
+            })
+            .Build();
+    }
+}
