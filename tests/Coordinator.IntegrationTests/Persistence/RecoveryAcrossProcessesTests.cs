@@ -14,8 +14,19 @@ public sealed class RecoveryAcrossProcessesTests : IDisposable
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("coord-recovery-").FullName;
 
     [Fact]
-    public async Task Sqlite_store_recovers_the_fleet_and_each_machine_after_a_crash() =>
+    public async Task Sqlite_store_recovers_the_fleet_and_each_machine_after_a_crash()
+    {
         await EnrollCrashAndRecover(new Dictionary<string, string?>());
+
+        // Actors log through Akka's bridge into Serilog with named properties that tools can query.
+        var events = Directory.GetFiles(Path.Combine(_dataDirectory, "logs"), "*.clef")
+            .SelectMany(File.ReadAllLines)
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .ToList();
+        Assert.Contains(events, e =>
+            e.TryGetProperty("Host", out var host) && host.GetString() == "web-01"
+            && e.TryGetProperty("Environment", out var environment) && environment.GetString() == "Production");
+    }
 
     [Fact]
     public async Task Postgres_store_recovers_the_fleet_and_each_machine_after_a_crash()
