@@ -1,14 +1,15 @@
 namespace Lab.Windows;
 
 /// <summary>
-/// The drive C: of a windows-flavoured lab host is an ordinary directory (env LAB_DRIVE_C, default
-/// /windows/c). Every Windows double maps <c>C:\...</c> arguments onto it the same way, so this file is
+/// The drive C: of a windows-flavoured lab host is an ordinary directory named by env LAB_DRIVE_C (the lab sets
+/// it to /windows/c, a private mount on each host). There is deliberately no default: a double run outside a lab
+/// host without it must fail loudly instead of writing into the real machine's /windows/c, which every lab host
+/// would then see. Every Windows double maps <c>C:\...</c> arguments onto it the same way, so this file is
 /// compiled into each of them.
 /// </summary>
 internal static class LabDrive
 {
     public const string RootVariable = "LAB_DRIVE_C";
-    private const string DefaultRoot = "/windows/c";
 
     /// <summary>The host directory that plays drive C:, without a trailing slash.</summary>
     public static string Root
@@ -16,7 +17,13 @@ internal static class LabDrive
         get
         {
             var configured = Environment.GetEnvironmentVariable(RootVariable);
-            var root = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? DefaultRoot : configured);
+            if (string.IsNullOrWhiteSpace(configured))
+            {
+                throw new InvalidOperationException(
+                    $"{RootVariable} is not set: the windows-flavoured doubles run on lab hosts, which set it to the host's drive C: directory.");
+            }
+
+            var root = Path.GetFullPath(configured);
             return root.Length > 1 ? root.TrimEnd('/') : root;
         }
     }

@@ -21,14 +21,21 @@ internal sealed record LabEnvironment(
     public const string MachineConfigurationHomeVariable = "TentacleMachineConfigurationHomeDirectory";
     public const string LauncherVariable = "TENTACLE_DOUBLE_EXECUTABLE";
 
-    public static LabEnvironment FromProcess() => new(
-        IsWindowsFlavour: string.Equals(Read(FlavourVariable), "windows", StringComparison.OrdinalIgnoreCase),
-        DriveC: Read(DriveCVariable) ?? "/windows/c",
-        MachineIdFile: Read(MachineIdFileVariable) ?? "/etc/machine-id",
-        SystemdUnitDirectory: Read(SystemdDirectoryVariable) ?? "/etc/systemd/system",
-        BashPath: Read(BashVariable) ?? "/bin/bash",
-        MachineConfigurationHomeOverride: Read(MachineConfigurationHomeVariable),
-        LauncherPath: Read(LauncherVariable));
+    public static LabEnvironment FromProcess()
+    {
+        var isWindows = string.Equals(Read(FlavourVariable), "windows", StringComparison.OrdinalIgnoreCase);
+        return new(
+            IsWindowsFlavour: isWindows,
+            // No default: outside a lab host that would write into the real machine's /windows/c.
+            DriveC: Read(DriveCVariable) ?? (isWindows
+                ? throw new InvalidOperationException($"{DriveCVariable} is not set: a windows-flavoured Tentacle runs on a lab host, which sets it.")
+                : string.Empty),
+            MachineIdFile: Read(MachineIdFileVariable) ?? "/etc/machine-id",
+            SystemdUnitDirectory: Read(SystemdDirectoryVariable) ?? "/etc/systemd/system",
+            BashPath: Read(BashVariable) ?? "/bin/bash",
+            MachineConfigurationHomeOverride: Read(MachineConfigurationHomeVariable),
+            LauncherPath: Read(LauncherVariable));
+    }
 
     static string? Read(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
