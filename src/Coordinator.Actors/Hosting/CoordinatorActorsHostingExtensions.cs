@@ -18,17 +18,21 @@ public static class CoordinatorActorsHostingExtensions
 {
     public const string MachinesName = "machines";
 
-    /// <summary>Starts the coordinator's top-level actors: machines, bootstrap supervisor and admin endpoint.</summary>
+    /// <summary>
+    /// Starts the coordinator's top-level actors: machines, bootstrap supervisor and admin endpoint. Machines run
+    /// their steps through the <see cref="IBootstrapStepRunner"/> registered in the service provider.
+    /// </summary>
     public static AkkaConfigurationBuilder WithCoordinatorActors(
         this AkkaConfigurationBuilder builder,
         NodeInfo node,
         MachineActorSettings? machineSettings = null)
     {
         var settings = machineSettings ?? MachineActorSettings.Default;
-        return builder.WithActors((system, registry) =>
+        return builder.WithActors((system, registry, resolver) =>
         {
+            var runner = resolver.GetService<IBootstrapStepRunner>() ?? new StepRunnerNotConfigured();
             var machines = system.ActorOf(
-                MachineEntityParent.Props(new MachineMessageExtractor(), host => MachineActor.Props(host, settings)),
+                MachineEntityParent.Props(new MachineMessageExtractor(), host => MachineActor.Props(host, settings, runner)),
                 MachinesName);
             registry.Register<MachinesKey>(machines);
 

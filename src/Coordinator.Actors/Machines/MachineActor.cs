@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Event;
@@ -7,18 +8,27 @@ using Coordinator.Protocol.Machines;
 namespace Coordinator.Actors.Machines;
 
 /// <summary>
-/// Owns one machine's truth, persisted as <c>machine-{host}</c>. Thin by design: <see cref="MachineState"/> decides,
-/// this actor persists, applies and replies. Idle machines passivate so a large fleet costs little memory.
+/// Owns one machine's truth, persisted as <c>machine-{host}</c>, and drives its bootstrap runs one step at a time:
+/// each step runs in async code (<see cref="IBootstrapStepRunner"/>) whose result is piped back as a message, and
+/// each completed step is one event, so a run resumed after a crash picks up at the first step not done.
+/// <see cref="MachineState"/> decides; this actor persists, applies, schedules and reports.
 /// </summary>
-public sealed class MachineActor : ReceivePersistentActor
+public sealed class MachineActor : ReceivePersistentActor, IWithTimers
 {
     private readonly MachineActorSettings _settings;
+    private readonly IBootstrapStepRunner _runner;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private MachineState _state;
 
-    public MachineActor(string host, MachineActorSettings settings)
+    // Only while a run is active, and never persisted: who hears about progress, and the step in flight.
+    private IActorRef _reportTo = ActorRefs.Nobody;
+    private InFlightStep? _inFlight;
+    private int _attempt;
+
+    public MachineActor(string host, MachineActorSettings settings, IBootstrapStepRunner runner)
     {
         _settings = settings;
+        _runner = runner;
         _state = MachineState.New(host);
         PersistenceId = PersistenceIdFor(host);
 
@@ -33,7 +43,23 @@ public sealed class MachineActor : ReceivePersistentActor
 
         Command<MachineCommands.Enroll>(Enroll);
         Command<MachineCommands.GetState>(_ => Sender.Tell(_state));
-        Command<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(PoisonPill.Instance)));
+        Command<MachineCommands.StartBootstrap>(StartBootstrap);
+        Command<MachineCommands.CancelBootstrap>(CancelBootstrap);
+        Command<StepFinished>(OnStepFinished);
+        Command<RetryStep>(retry =>
+        {
+            if (_state.IsRunning(retry.RunId) && _inFlight is null)
+            {
+                RunNextStep();
+            }
+        });
+        Command<ReceiveTimeout>(_ =>
+        {
+            if (_state.ActiveRun is null)
+            {
+                Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+            }
+        });
         Command<SaveSnapshotSuccess>(success =>
             DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(failure =>
@@ -44,15 +70,24 @@ public sealed class MachineActor : ReceivePersistentActor
 
     public override string PersistenceId { get; }
 
+    public ITimerScheduler Timers { get; set; } = null!;
+
     public static string PersistenceIdFor(string host) => $"machine-{host}";
 
-    public static Props Props(string host, MachineActorSettings settings) =>
-        Akka.Actor.Props.Create(() => new MachineActor(host, settings));
+    public static Props Props(string host, MachineActorSettings settings, IBootstrapStepRunner runner) =>
+        Akka.Actor.Props.Create(() => new MachineActor(host, settings, runner));
 
     protected override void PreStart()
     {
         Context.SetReceiveTimeout(_settings.PassivateAfter);
         base.PreStart();
+    }
+
+    protected override void PostStop()
+    {
+        _inFlight?.Cancellation.Cancel();
+        _inFlight?.Cancellation.Dispose();
+        base.PostStop();
     }
 
     private void Enroll(MachineCommands.Enroll command)
@@ -73,6 +108,181 @@ public sealed class MachineActor : ReceivePersistentActor
         });
     }
 
+    private void StartBootstrap(MachineCommands.StartBootstrap command)
+    {
+        if (_state.IsRunning(command.RunId))
+        {
+            // The supervisor asks again after a restart: resume, and report to whoever asked last.
+            _reportTo = Sender;
+            Sender.Tell(_state);
+            if (_inFlight is null)
+            {
+                _log.Info("Resuming run {RunId} on {Host} at step {Step}", command.RunId, _state.Host, _state.ActiveRun!.NextStep);
+                RunNextStep();
+            }
+
+            return;
+        }
+
+        if (_state.HasFinished(command.RunId))
+        {
+            Sender.Tell(_state);
+            Sender.Tell(EndedReport(command.RunId));
+            return;
+        }
+
+        if (_state.ActiveRun is { } other)
+        {
+            Sender.Tell(_state);
+            Sender.Tell(new MachineReports.BootstrapEnded(
+                _state.Host, command.RunId, BootstrapOutcome.Failed, null, $"the host is busy with run {other.RunId}"));
+            return;
+        }
+
+        var replyTo = Sender;
+        Persist(new MachineEvents.BootstrapStarted(command.Host, command.RunId, command.Spec, DateTimeOffset.UtcNow), started =>
+        {
+            _state = _state.Apply(started);
+            _reportTo = replyTo;
+            _attempt = 0;
+            Context.SetReceiveTimeout(null);
+            _log.Info("Run {RunId} started on {Host} in {Environment}", started.RunId, started.Host, started.Spec.Environment);
+            replyTo.Tell(_state);
+            RunNextStep();
+        });
+    }
+
+    private void CancelBootstrap(MachineCommands.CancelBootstrap command)
+    {
+        if (!_state.IsRunning(command.RunId))
+        {
+            Sender.Tell(_state);
+            return;
+        }
+
+        _inFlight?.Cancellation.Cancel();
+        Timers.CancelAll();
+        var replyTo = Sender;
+        Persist(new MachineEvents.BootstrapCancelled(command.Host, command.RunId, DateTimeOffset.UtcNow), cancelled =>
+        {
+            _state = _state.Apply(cancelled);
+            _log.Warning("Run {RunId} on {Host} was cancelled", cancelled.RunId, cancelled.Host);
+            replyTo.Tell(_state);
+            EndRun(new MachineReports.BootstrapEnded(_state.Host, cancelled.RunId, BootstrapOutcome.Cancelled, null, "cancelled by an operator"));
+        });
+    }
+
+    private void RunNextStep()
+    {
+        var run = _state.ActiveRun!;
+        _attempt++;
+        var request = new StepRequest(_state.Host, run.RunId, run.NextStep, _attempt, run.Spec);
+        var cancellation = new CancellationTokenSource(_settings.Bootstrap.StepTimeout);
+        _inFlight = new InFlightStep(request, cancellation, Stopwatch.StartNew());
+
+        _log.Info(
+            "Step {Step} started on {Host} in {Environment} (run {RunId}, attempt {Attempt})",
+            request.Step, request.Host, run.Spec.Environment, request.RunId, request.Attempt);
+        _reportTo.Tell(new MachineReports.StepStarted(request.Host, request.RunId, request.Step, request.Attempt, DateTimeOffset.UtcNow));
+
+        var timeout = _settings.Bootstrap.StepTimeout;
+        RunStepAsync(_runner, request, cancellation.Token, timeout).PipeTo(Self);
+    }
+
+    private static async Task<StepFinished> RunStepAsync(
+        IBootstrapStepRunner runner, StepRequest request, CancellationToken cancellationToken, TimeSpan timeout)
+    {
+        try
+        {
+            return new StepFinished(request, await runner.RunAsync(request, cancellationToken));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new StepFinished(request, new StepResult.Failed($"timed out after {timeout}", Transient: true));
+        }
+        catch (Exception e)
+        {
+            return new StepFinished(request, new StepResult.Failed(e.Message, Transient: true));
+        }
+    }
+
+    private void OnStepFinished(StepFinished finished)
+    {
+        if (_inFlight is null || _inFlight.Request != finished.Request)
+        {
+            return; // a step of a cancelled run, or one that was already retried
+        }
+
+        var elapsed = _inFlight.Clock.Elapsed;
+        _inFlight.Cancellation.Dispose();
+        _inFlight = null;
+        var request = finished.Request;
+        var environment = _state.ActiveRun!.Spec.Environment;
+
+        switch (finished.Result)
+        {
+            case StepResult.Completed completed:
+                var @event = new MachineEvents.StepCompleted(
+                    request.Host, request.RunId, request.Step, request.Attempt, (long)elapsed.TotalMilliseconds, completed.Detail, DateTimeOffset.UtcNow);
+                Persist(@event, done =>
+                {
+                    _state = _state.Apply(done);
+                    _attempt = 0;
+                    _log.Log(
+                        LogLevel.InfoLevel,
+                        "Step {Step} finished on {Host} in {Environment} (run {RunId}, attempt {Attempt}) in {DurationMs} ms: {Detail}",
+                        [done.Step, done.Host, environment, done.RunId, done.Attempt, done.DurationMs, done.Detail ?? "done"]);
+                    SnapshotWhenDue();
+                    if (_state.ActiveRun is null)
+                    {
+                        EndRun(new MachineReports.BootstrapEnded(_state.Host, done.RunId, BootstrapOutcome.Succeeded, null, null));
+                    }
+                    else
+                    {
+                        RunNextStep();
+                    }
+                });
+                break;
+
+            case StepResult.Failed { Transient: true } failed when request.Attempt < _settings.Bootstrap.MaxAttempts:
+                var delay = _settings.Bootstrap.BackoffBefore(request.Attempt + 1, Random.Shared);
+                _log.Log(
+                    LogLevel.WarningLevel,
+                    "Step {Step} failed on {Host} in {Environment} (run {RunId}, attempt {Attempt}) after {DurationMs} ms, retrying in {DelayMs} ms: {Reason}",
+                    [request.Step, request.Host, environment, request.RunId, request.Attempt, (long)elapsed.TotalMilliseconds, (long)delay.TotalMilliseconds, failed.Reason]);
+                _reportTo.Tell(new MachineReports.StepRetrying(request.Host, request.RunId, request.Step, request.Attempt, failed.Reason, delay));
+                Timers.StartSingleTimer(nameof(RetryStep), new RetryStep(request.RunId), delay);
+                break;
+
+            case StepResult.Failed failed:
+                var reason = failed.Transient ? $"{failed.Reason} (gave up after {request.Attempt} attempts)" : failed.Reason;
+                Persist(new MachineEvents.BootstrapFailed(request.Host, request.RunId, request.Step, reason, DateTimeOffset.UtcNow), failure =>
+                {
+                    _state = _state.Apply(failure);
+                    _log.Log(
+                        LogLevel.ErrorLevel,
+                        "Step {Step} failed on {Host} in {Environment} (run {RunId}, attempt {Attempt}) after {DurationMs} ms: {Reason}",
+                        [failure.Step, failure.Host, environment, failure.RunId, request.Attempt, (long)elapsed.TotalMilliseconds, failure.Reason]);
+                    EndRun(new MachineReports.BootstrapEnded(_state.Host, failure.RunId, BootstrapOutcome.Failed, failure.Step, failure.Reason));
+                });
+                break;
+        }
+    }
+
+    private void EndRun(MachineReports.BootstrapEnded ended)
+    {
+        _reportTo.Tell(ended);
+        _reportTo = ActorRefs.Nobody;
+        _attempt = 0;
+        Context.SetReceiveTimeout(_settings.PassivateAfter);
+    }
+
+    private MachineReports.BootstrapEnded EndedReport(string runId) => _state.Status switch
+    {
+        MachineStatus.Ready => new MachineReports.BootstrapEnded(_state.Host, runId, BootstrapOutcome.Succeeded, null, null),
+        _ => new MachineReports.BootstrapEnded(_state.Host, runId, BootstrapOutcome.Failed, null, _state.LastError),
+    };
+
     private void SnapshotWhenDue()
     {
         if (LastSequenceNr % _settings.SnapshotEvery == 0)
@@ -80,11 +290,11 @@ public sealed class MachineActor : ReceivePersistentActor
             SaveSnapshot(_state);
         }
     }
-}
 
-/// <param name="PassivateAfter">Idle time after which a machine actor stops; its state stays in the journal.</param>
-/// <param name="SnapshotEvery">Events between snapshots, to keep recovery short.</param>
-public sealed record MachineActorSettings(TimeSpan PassivateAfter, int SnapshotEvery)
-{
-    public static readonly MachineActorSettings Default = new(TimeSpan.FromMinutes(2), 50);
+    private sealed record InFlightStep(StepRequest Request, CancellationTokenSource Cancellation, Stopwatch Clock);
+
+    /// <summary>A step's result, piped back from the async runner. Never leaves this actor.</summary>
+    private sealed record StepFinished(StepRequest Request, StepResult Result) : INoSerializationVerificationNeeded;
+
+    private sealed record RetryStep(string RunId) : INoSerializationVerificationNeeded;
 }

@@ -2,11 +2,32 @@ using Coordinator.Protocol.Serialization;
 
 namespace Coordinator.Protocol.Machines;
 
-/// <summary>What happened to one machine; persisted under <c>machine-{host}</c>.</summary>
+/// <summary>What happened to one machine; persisted under <c>machine-{host}</c>. One event per completed step.</summary>
 public static class MachineEvents
 {
     public interface IMachineEvent : ICoordinatorMessage, IWithHost;
 
     [Manifest("machine.enrolled.v1")]
     public sealed record Enrolled(string Host, string Environment, string Address, DateTimeOffset At) : IMachineEvent;
+
+    [Manifest("machine.bootstrap-started.v1")]
+    public sealed record BootstrapStarted(string Host, string RunId, MachineSpec Spec, DateTimeOffset At) : IMachineEvent;
+
+    /// <param name="Detail">What the step found or did, for operators (e.g. "already installed", "Machines-12").</param>
+    [Manifest("machine.step-completed.v1")]
+    public sealed record StepCompleted(
+        string Host,
+        string RunId,
+        BootstrapStep Step,
+        int Attempt,
+        long DurationMs,
+        string? Detail,
+        DateTimeOffset At) : IMachineEvent;
+
+    /// <param name="Reason">Why, with the tail of the host's stderr when the host said something.</param>
+    [Manifest("machine.bootstrap-failed.v1")]
+    public sealed record BootstrapFailed(string Host, string RunId, BootstrapStep Step, string Reason, DateTimeOffset At) : IMachineEvent;
+
+    [Manifest("machine.bootstrap-cancelled.v1")]
+    public sealed record BootstrapCancelled(string Host, string RunId, DateTimeOffset At) : IMachineEvent;
 }

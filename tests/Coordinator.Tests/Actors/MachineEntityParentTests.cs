@@ -9,8 +9,8 @@ public sealed class MachineEntityParentTests() : TestKit(ActorTestConfig.Create(
 {
     private IActorRef StartParent(TimeSpan passivateAfter)
     {
-        var settings = new MachineActorSettings(passivateAfter, SnapshotEvery: 50);
-        return Sys.ActorOf(MachineEntityParent.Props(new MachineMessageExtractor(), host => MachineActor.Props(host, settings)));
+        var settings = new MachineActorSettings(passivateAfter, SnapshotEvery: 50, BootstrapPolicy.Default);
+        return Sys.ActorOf(MachineEntityParent.Props(new MachineMessageExtractor(), host => MachineActor.Props(host, settings, new StepRunnerNotConfigured())));
     }
 
     [Fact]

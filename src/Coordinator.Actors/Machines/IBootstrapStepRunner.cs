@@ -1,0 +1,25 @@
+using Coordinator.Protocol.Machines;
+
+namespace Coordinator.Actors.Machines;
+
+/// <summary>
+/// Carries out one bootstrap step against a host (SSH, Tentacle, Octopus). The MachineActor decides what runs
+/// when; the runner only does it. Steps must be idempotent — a run resumed after a crash repeats the step that was
+/// in flight — and must honour the token, which fires on the step timeout and on cancel.
+/// </summary>
+public interface IBootstrapStepRunner
+{
+    Task<StepResult> RunAsync(StepRequest request, CancellationToken cancellationToken);
+}
+
+public sealed record StepRequest(string Host, string RunId, BootstrapStep Step, int Attempt, MachineSpec Spec);
+
+public abstract record StepResult
+{
+    /// <param name="Detail">What the step found or did, for operators ("already installed", "Machines-12").</param>
+    public sealed record Completed(string? Detail) : StepResult;
+
+    /// <param name="Transient">True when trying again may help (a dropped connection, a 503, a timeout).</param>
+    /// <param name="Reason">Why, including the tail of the host's stderr when it said something.</param>
+    public sealed record Failed(string Reason, bool Transient) : StepResult;
+}

@@ -1,0 +1,9 @@
+namespace Coordinator.Actors.Machines;
+
+/// <param name="PassivateAfter">Idle time after which a machine actor stops; its state stays in the journal.
+/// A machine in the middle of a run never passivates.</param>
+/// <param name="SnapshotEvery">Events between snapshots, to keep recovery short.</param>
+public sealed record MachineActorSettings(TimeSpan PassivateAfter, int SnapshotEvery, BootstrapPolicy Bootstrap)
+{
+    public static readonly MachineActorSettings Default = new(TimeSpan.FromMinutes(2), 50, BootstrapPolicy.Default);
+}

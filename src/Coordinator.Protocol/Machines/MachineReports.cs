@@ -1,0 +1,30 @@
+using Coordinator.Protocol.Serialization;
+
+namespace Coordinator.Protocol.Machines;
+
+/// <summary>What a MachineActor tells whoever started its run: each step's start and end, and the outcome.</summary>
+public static class MachineReports
+{
+    public interface IMachineReport : ICoordinatorMessage, IWithHost
+    {
+        string RunId { get; }
+    }
+
+    [Manifest("machine.step-started.v1")]
+    public sealed record StepStarted(string Host, string RunId, BootstrapStep Step, int Attempt, DateTimeOffset At) : IMachineReport;
+
+    [Manifest("machine.step-retrying.v1")]
+    public sealed record StepRetrying(string Host, string RunId, BootstrapStep Step, int Attempt, string Reason, TimeSpan Delay)
+        : IMachineReport;
+
+    [Manifest("machine.bootstrap-ended.v1")]
+    public sealed record BootstrapEnded(string Host, string RunId, BootstrapOutcome Outcome, BootstrapStep? FailedStep, string? Reason)
+        : IMachineReport;
+}
+
+public enum BootstrapOutcome
+{
+    Succeeded,
+    Failed,
+    Cancelled,
+}

@@ -1,0 +1,40 @@
+namespace Coordinator.Protocol.Machines;
+
+/// <summary>
+/// What a host should look like once bootstrapped, taken from the inventory when a run starts and persisted with
+/// the run, so a run resumed after a crash does the same work even if the inventory file changed meanwhile.
+/// Holds no secrets: the API key stays a reference in the inventory, the identity file is a path.
+/// </summary>
+public sealed record MachineSpec(
+    string Environment,
+    string Address,
+    HostPlatform Os,
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<string> Tenants,
+    string MachinePolicy,
+    SshSpec Ssh,
+    TentacleSpec Tentacle);
+
+public enum HostPlatform
+{
+    Linux,
+    Windows,
+}
+
+public sealed record SshSpec(
+    string User,
+    int Port,
+    string IdentityFile,
+    string HostKeyPolicy,
+    string KnownHostsFile,
+    TimeSpan CommandTimeout);
+
+public sealed record TentacleSpec(
+    string Instance,
+    int ListenPort,
+    string ListenAddress,
+    string? InstallerFile,
+    string InstallDirectory,
+    string ConfigurationFile,
+    string HomeDirectory,
+    string ApplicationDirectory);

@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using Coordinator.Actors.Machines;
+using Coordinator.Protocol.Machines;
+
+namespace Coordinator.Tests.Actors;
+
+/// <summary>
+/// A step runner whose answers the test scripts per step and attempt; unscripted steps complete. It records every
+/// request, and a step can be held open until the test releases it or the actor cancels it.
+/// </summary>
+internal sealed class ScriptedStepRunner : IBootstrapStepRunner
+{
+    private readonly ConcurrentDictionary<(BootstrapStep Step, int Attempt), StepResult> _answers = new();
+    private readonly ConcurrentDictionary<BootstrapStep, TaskCompletionSource> _held = new();
+
+    public ConcurrentQueue<StepRequest> Requests { get; } = new();
+
+    public ConcurrentQueue<BootstrapStep> Cancelled { get; } = new();
+
+    public ScriptedStepRunner Answer(BootstrapStep step, int attempt, StepResult result)
+    {
+        _answers[(step, attempt)] = result;
+        return this;
+    }
+
+    /// <summary>The step waits until <see cref="Release"/> or until the actor cancels it (timeout or cancel).</summary>
+    public ScriptedStepRunner Hold(BootstrapStep step)
+    {
+        _held[step] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return this;
+    }
+
+    public void Release(BootstrapStep step) => _held[step].TrySetResult();
+
+    public async Task<StepResult> RunAsync(StepRequest request, CancellationToken cancellationToken)
+    {
+        Requests.Enqueue(request);
+        if (_held.TryGetValue(request.Step, out var gate))
+        {
+            try
+            {
+                await gate.Task.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                Cancelled.Enqueue(request.Step);
+                throw;
+            }
+        }
+
+        return _answers.TryGetValue((request.Step, request.Attempt), out var answer)
+            ? answer
+            : new StepResult.Completed($"{request.Step} done");
+    }
+}
