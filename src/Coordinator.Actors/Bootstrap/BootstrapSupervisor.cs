@@ -8,8 +8,11 @@ using Coordinator.Protocol.Machines;
 namespace Coordinator.Actors.Bootstrap;
 
 /// <summary>
-/// Keeps the fleet directory (which machines exist, and a summary of each) so <c>coord status</c> never has to wake
-/// every machine actor. Later it also owns runs: admission, limits, thresholds, cancel and retry.
+/// Keeps the fleet directory (which machines exist, and a summary of each) so <c>coord status</c> never has to
+/// wake every machine actor, and owns bootstrap runs: it admits hosts to their MachineActors through a global
+/// and a per-run concurrency limit, stops admitting once a run's failure budget is spent, records one event per
+/// host outcome, and after a restart resumes every unfinished run by itself — waking only the machines that
+/// still have work.
 /// </summary>
 public sealed class BootstrapSupervisor : ReceivePersistentActor
 {
@@ -17,12 +20,17 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
     public const int SnapshotEvery = 200;
 
     private readonly IActorRef _machines;
+    private readonly BootstrapSupervisorSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+
+    // Which run each busy host is working for; rebuilt by admission after a restart, never persisted.
+    private readonly Dictionary<string, string> _inFlight = new(StringComparer.Ordinal);
     private FleetState _fleet = FleetState.Empty;
 
-    public BootstrapSupervisor(IActorRef machines)
+    public BootstrapSupervisor(IActorRef machines, BootstrapSupervisorSettings settings)
     {
         _machines = machines;
+        _settings = settings;
 
         Recover<SnapshotOffer>(offer =>
         {
@@ -32,10 +40,26 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
             }
         });
         Recover<FleetEvents.IFleetEvent>(e => _fleet = _fleet.Apply(e));
+        Recover<RecoveryCompleted>(_ =>
+        {
+            foreach (var run in _fleet.RunningRuns)
+            {
+                _log.Info("Resuming run {RunId}: {Remaining} of {Total} hosts unfinished", run.RunId, run.Unfinished.Count(), run.Hosts.Length);
+            }
+
+            Admit();
+        });
 
         Command<FleetCommands.Enroll>(Enroll);
-        Command<AdminMessages.GetFleetStatus>(_ =>
-            Sender.Tell(new AdminMessages.FleetStatus(_fleet.Machines.Values.ToList())));
+        Command<FleetCommands.StartRun>(StartRun);
+        Command<FleetCommands.CancelRun>(CancelRun);
+        Command<FleetCommands.GetRuns>(_ => Sender.Tell(new FleetCommands.RunList(
+            _fleet.Runs.Values.OrderByDescending(r => r.StartedAt).Select(r => r.ToSummary()).ToList())));
+        Command<AdminMessages.GetFleetStatus>(_ => Sender.Tell(new AdminMessages.FleetStatus(
+            _fleet.Machines.Values.Select(m => _inFlight.ContainsKey(m.Host) ? m with { Status = MachineStatus.InProgress } : m).ToList())));
+        Command<MachineReports.BootstrapEnded>(HostEnded);
+        Command<MachineReports.IMachineReport>(_ => { });
+        Command<MachineState>(_ => { });
         Command<SaveSnapshotSuccess>(success =>
             DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(failure =>
@@ -46,7 +70,8 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
 
     public override string PersistenceId => "bootstrap-supervisor";
 
-    public static Props Props(IActorRef machines) => Akka.Actor.Props.Create(() => new BootstrapSupervisor(machines));
+    public static Props Props(IActorRef machines, BootstrapSupervisorSettings settings) =>
+        Akka.Actor.Props.Create(() => new BootstrapSupervisor(machines, settings));
 
     private void Enroll(FleetCommands.Enroll command)
     {
@@ -58,15 +83,129 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
         }
 
         var replyTo = Sender;
-        Persist(new FleetEvents.MachineAdded(command.Host, command.Environment, DateTimeOffset.UtcNow), added =>
+        PersistAndApply(new FleetEvents.MachineAdded(command.Host, command.Environment, DateTimeOffset.UtcNow), added =>
         {
-            _fleet = _fleet.Apply(added);
             _log.Info("Machine {Host} added to the fleet in {Environment}", added.Host, added.Environment);
             _machines.Tell(enroll, replyTo);
+        });
+    }
+
+    private void StartRun(FleetCommands.StartRun command)
+    {
+        var problem = command switch
+        {
+            { Hosts.Count: 0 } => "the run names no hosts",
+            _ when _fleet.Runs.ContainsKey(command.RunId) => $"run {command.RunId} already exists",
+            _ => command.Hosts.GroupBy(h => h.Host, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } duplicate
+                ? $"host {duplicate.Key} appears more than once"
+                : null,
+        };
+        if (problem is not null)
+        {
+            Sender.Tell(new AdminMessages.RequestFailed(problem));
+            return;
+        }
+
+        var replyTo = Sender;
+        PersistAndApply(new FleetEvents.RunStarted(command.RunId, command.Hosts, command.Options, DateTimeOffset.UtcNow), started =>
+        {
+            _log.Info("Run {RunId} started for {HostCount} hosts", started.RunId, started.Hosts.Count);
+            replyTo.Tell(new FleetCommands.RunAccepted(started.RunId, started.Hosts.Count));
+            Admit();
+        });
+    }
+
+    private void CancelRun(FleetCommands.CancelRun command)
+    {
+        if (!_fleet.Runs.TryGetValue(command.RunId, out var run))
+        {
+            Sender.Tell(new AdminMessages.RequestFailed($"there is no run {command.RunId}"));
+            return;
+        }
+
+        if (run.Status != RunStatus.Running)
+        {
+            Sender.Tell(run.ToSummary());
+            return;
+        }
+
+        var replyTo = Sender;
+        PersistAndApply(new FleetEvents.RunEnded(command.RunId, RunStatus.Cancelled, DateTimeOffset.UtcNow), ended =>
+        {
+            foreach (var host in _inFlight.Where(pair => pair.Value == ended.RunId).Select(pair => pair.Key))
+            {
+                _machines.Tell(new MachineCommands.CancelBootstrap(host, ended.RunId));
+            }
+
+            _log.Warning("Run {RunId} was cancelled", ended.RunId);
+            replyTo.Tell(_fleet.Runs[ended.RunId].ToSummary());
+        });
+    }
+
+    private void HostEnded(MachineReports.BootstrapEnded ended)
+    {
+        if (!_inFlight.TryGetValue(ended.Host, out var runId) || runId != ended.RunId)
+        {
+            return; // a refusal for a run that never admitted this host, or a repeat
+        }
+
+        _inFlight.Remove(ended.Host);
+        PersistAndApply(new FleetEvents.HostFinished(ended.RunId, ended.Host, ended.Outcome, ended.Reason, DateTimeOffset.UtcNow), _ => Admit());
+    }
+
+    /// <summary>Starts hosts while the limits allow, and ends runs with nothing left to do.</summary>
+    private void Admit()
+    {
+        foreach (var run in _fleet.RunningRuns.OrderBy(r => r.StartedAt).ToList())
+        {
+            var inFlightForRun = _inFlight.Count(pair => pair.Value == run.RunId);
+            var limit = run.Options.ParallelLimit(_settings.MaxParallel);
+            if (!run.ThresholdExceeded)
+            {
+                foreach (var host in run.Unfinished.Where(h => !_inFlight.ContainsKey(h.Host)))
+                {
+                    if (_inFlight.Count >= _settings.MaxParallel || inFlightForRun >= limit)
+                    {
+                        break;
+                    }
+
+                    _inFlight[host.Host] = run.RunId;
+                    inFlightForRun++;
+                    _machines.Tell(new MachineCommands.StartBootstrap(host.Host, run.RunId, host.Spec));
+                }
+            }
+
+            if (inFlightForRun == 0 && (run.ThresholdExceeded || !run.Unfinished.Any()))
+            {
+                var status = run.Unfinished.Any() ? RunStatus.Stopped : RunStatus.Completed;
+                PersistAndApply(new FleetEvents.RunEnded(run.RunId, status, DateTimeOffset.UtcNow), ended =>
+                {
+                    var record = _fleet.Runs[ended.RunId];
+                    _log.Info(
+                        "Run {RunId} {Status}: {Succeeded} succeeded, {Failed} failed, {Skipped} not started",
+                        ended.RunId, ended.Status, record.Succeeded, record.Failed, record.Unfinished.Count());
+                });
+            }
+        }
+    }
+
+    private void PersistAndApply<TEvent>(TEvent @event, Action<TEvent> then)
+        where TEvent : FleetEvents.IFleetEvent
+    {
+        Persist(@event, persisted =>
+        {
+            _fleet = _fleet.Apply(persisted);
+            then(persisted);
             if (LastSequenceNr % SnapshotEvery == 0)
             {
                 SaveSnapshot(_fleet);
             }
         });
     }
+}
+
+/// <param name="MaxParallel">Hosts in flight at once across all runs: the coordinator's global concurrency limit.</param>
+public sealed record BootstrapSupervisorSettings(int MaxParallel)
+{
+    public static readonly BootstrapSupervisorSettings Default = new(64);
 }

@@ -25,7 +25,8 @@ public static class CoordinatorActorsHostingExtensions
     public static AkkaConfigurationBuilder WithCoordinatorActors(
         this AkkaConfigurationBuilder builder,
         NodeInfo node,
-        MachineActorSettings? machineSettings = null)
+        MachineActorSettings? machineSettings = null,
+        BootstrapSupervisorSettings? supervisorSettings = null)
     {
         var settings = machineSettings ?? MachineActorSettings.Default;
         return builder.WithActors((system, registry, resolver) =>
@@ -36,7 +37,7 @@ public static class CoordinatorActorsHostingExtensions
                 MachinesName);
             registry.Register<MachinesKey>(machines);
 
-            var bootstrap = system.ActorOf(BootstrapSupervisor.Props(machines), BootstrapSupervisor.Name);
+            var bootstrap = system.ActorOf(BootstrapSupervisor.Props(machines, supervisorSettings ?? BootstrapSupervisorSettings.Default), BootstrapSupervisor.Name);
             registry.Register<BootstrapSupervisorKey>(bootstrap);
 
             registry.Register<AdminEndpointKey>(system.ActorOf(AdminEndpoint.Props(node, bootstrap), AdminEndpoint.Name));

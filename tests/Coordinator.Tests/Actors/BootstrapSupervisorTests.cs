@@ -21,7 +21,7 @@ public sealed class BootstrapSupervisorTests() : TestKit(ActorTestConfig.Create(
     public void Enrolled_machines_appear_in_fleet_status_and_survive_a_supervisor_restart()
     {
         var machines = StartMachines();
-        var supervisor = Sys.ActorOf(BootstrapSupervisor.Props(machines));
+        var supervisor = Sys.ActorOf(BootstrapSupervisor.Props(machines, BootstrapSupervisorSettings.Default));
 
         supervisor.Tell(new FleetCommands.Enroll("web-02", "Production", "10.0.0.2"));
         Assert.Equal("web-02", ExpectMsg<MachineState>().Host);
@@ -32,7 +32,7 @@ public sealed class BootstrapSupervisorTests() : TestKit(ActorTestConfig.Create(
         supervisor.Tell(PoisonPill.Instance);
         ExpectTerminated(supervisor);
 
-        var restarted = Sys.ActorOf(BootstrapSupervisor.Props(machines));
+        var restarted = Sys.ActorOf(BootstrapSupervisor.Props(machines, BootstrapSupervisorSettings.Default));
         restarted.Tell(AdminMessages.GetFleetStatus.Instance);
         var status = ExpectMsg<AdminMessages.FleetStatus>();
 
@@ -43,7 +43,7 @@ public sealed class BootstrapSupervisorTests() : TestKit(ActorTestConfig.Create(
     [Fact]
     public void An_empty_fleet_reports_no_machines()
     {
-        var supervisor = Sys.ActorOf(BootstrapSupervisor.Props(StartMachines()));
+        var supervisor = Sys.ActorOf(BootstrapSupervisor.Props(StartMachines(), BootstrapSupervisorSettings.Default));
 
         supervisor.Tell(AdminMessages.GetFleetStatus.Instance);
 
@@ -55,7 +55,7 @@ public sealed class BootstrapSupervisorTests() : TestKit(ActorTestConfig.Create(
     {
         var startedAt = DateTimeOffset.UtcNow.AddMinutes(-3);
         var node = new NodeInfo("1.2.3", startedAt, "sqlite", "/var/lib/coordinator/coordinator.db");
-        var supervisor = Sys.ActorOf(BootstrapSupervisor.Props(StartMachines()));
+        var supervisor = Sys.ActorOf(BootstrapSupervisor.Props(StartMachines(), BootstrapSupervisorSettings.Default));
         var admin = Sys.ActorOf(AdminEndpoint.Props(node, supervisor));
 
         admin.Tell(AdminMessages.Ping.Instance);

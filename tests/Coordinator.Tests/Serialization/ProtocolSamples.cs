@@ -14,7 +14,7 @@ internal static class ProtocolSamples
 
     private static object Create(Type type, int depth)
     {
-        if (depth > 6)
+        if (depth > 12)
         {
             throw new InvalidOperationException($"Sample for {type} nests too deeply; add a case to ProtocolSamples.");
         }
@@ -47,6 +47,14 @@ internal static class ProtocolSamples
                     .Single(m => m.Name == nameof(ImmutableSortedDictionary.Create) && m.GetParameters().Length == 0)
                     .MakeGenericMethod(args);
                 var empty = create.Invoke(null, null)!;
+                return type.GetMethod("Add")!.Invoke(empty, [key, value])!;
+            }
+
+            if (definition == typeof(ImmutableDictionary<,>))
+            {
+                var key = Create(args[0], depth + 1);
+                var value = Create(args[1], depth + 1);
+                var empty = type.GetField("Empty")!.GetValue(null)!;
                 return type.GetMethod("Add")!.Invoke(empty, [key, value])!;
             }
 

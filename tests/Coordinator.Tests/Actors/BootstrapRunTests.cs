@@ -1,0 +1,178 @@
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
+using Coordinator.Actors.Bootstrap;
+using Coordinator.Actors.Machines;
+using Coordinator.Protocol.Admin;
+using Coordinator.Protocol.Fleet;
+using Coordinator.Protocol.Machines;
+
+namespace Coordinator.Tests.Actors;
+
+public sealed class BootstrapRunTests() : TestKit(ActorTestConfig.Create())
+{
+    private static readonly BootstrapPolicy FastPolicy =
+        new(TimeSpan.FromSeconds(20), MaxAttempts: 2, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50));
+
+    private static MachineSpec SpecFor(int n) => new(
+        "Production",
+        $"10.0.0.{n}",
+        HostPlatform.Linux,
+        ["web-server"],
+        [],
+        "Default Machine Policy",
+        new SshSpec("root", 22, "/keys/id", "off", "/keys/known_hosts", TimeSpan.FromMinutes(1)),
+        new TentacleSpec("Tentacle", 10933, "any", null, "/opt/octopus/tentacle",
+            "/etc/octopus/Tentacle/tentacle-Tentacle.config", "/etc/octopus/Tentacle", "/home/Octopus/Applications"));
+
+    private static IReadOnlyList<RunHost> Hosts(int count) =>
+        Enumerable.Range(1, count).Select(n => new RunHost($"web-{n:00}", SpecFor(n))).ToList();
+
+    private (IActorRef Machines, IActorRef Supervisor) StartCoordinator(ScriptedStepRunner runner, int globalLimit = 64)
+    {
+        var settings = new MachineActorSettings(TimeSpan.FromMinutes(5), 50, FastPolicy);
+        var machines = Sys.ActorOf(MachineEntityParent.Props(
+            new MachineMessageExtractor(), host => MachineActor.Props(host, settings, runner)));
+        var supervisor = Sys.ActorOf(BootstrapSupervisor.Props(machines, new BootstrapSupervisorSettings(globalLimit)));
+        return (machines, supervisor);
+    }
+
+    private RunSummary AwaitRunEnd(IActorRef supervisor, string runId, TimeSpan? within = null)
+    {
+        RunSummary? summary = null;
+        AwaitAssert(() =>
+        {
+            supervisor.Tell(FleetCommands.GetRuns.Instance);
+            summary = ExpectMsg<FleetCommands.RunList>().Runs.Single(r => r.RunId == runId);
+            Assert.NotEqual(RunStatus.Running, summary.Status);
+        }, within ?? TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(50));
+        return summary!;
+    }
+
+    private IReadOnlyList<MachineSummary> FleetStatus(IActorRef supervisor)
+    {
+        supervisor.Tell(AdminMessages.GetFleetStatus.Instance);
+        return ExpectMsg<AdminMessages.FleetStatus>().Machines;
+    }
+
+    [Fact]
+    public void A_run_bootstraps_every_host_and_the_fleet_shows_them_ready()
+    {
+        var runner = new ScriptedStepRunner();
+        var (_, supervisor) = StartCoordinator(runner);
+
+        supervisor.Tell(new FleetCommands.StartRun("run-1", Hosts(5), RunOptions.Default));
+        Assert.Equal(5, ExpectMsg<FleetCommands.RunAccepted>().Hosts);
+
+        var run = AwaitRunEnd(supervisor, "run-1");
+        Assert.Equal((RunStatus.Completed, 5, 0), (run.Status, run.Succeeded, run.Failed));
+        Assert.All(FleetStatus(supervisor), m => Assert.Equal(MachineStatus.Ready, m.Status));
+        Assert.Equal(5 * BootstrapSteps.InOrder.Count, runner.Requests.Count);
+    }
+
+    [Fact]
+    public void No_more_hosts_are_in_flight_than_the_run_allows()
+    {
+        var runner = new ScriptedStepRunner().Hold(BootstrapStep.Probe);
+        var (_, supervisor) = StartCoordinator(runner);
+
+        supervisor.Tell(new FleetCommands.StartRun("run-1", Hosts(6), RunOptions.Default with { MaxParallel = 2 }));
+        ExpectMsg<FleetCommands.RunAccepted>();
+        AwaitAssert(() => Assert.Equal(2, runner.Requests.Select(r => r.Host).Distinct().Count()));
+        Assert.Equal(2, FleetStatus(supervisor).Count(m => m.Status == MachineStatus.InProgress));
+
+        runner.Release(BootstrapStep.Probe);
+        Assert.Equal(RunStatus.Completed, AwaitRunEnd(supervisor, "run-1").Status);
+        Assert.Equal(6, runner.Requests.Select(r => r.Host).Distinct().Count());
+    }
+
+    [Fact]
+    public void The_global_limit_caps_every_run_together()
+    {
+        var runner = new ScriptedStepRunner().Hold(BootstrapStep.Probe);
+        var (_, supervisor) = StartCoordinator(runner, globalLimit: 3);
+
+        supervisor.Tell(new FleetCommands.StartRun("run-1", Hosts(4), RunOptions.Default));
+        supervisor.Tell(new FleetCommands.StartRun("run-2", Hosts(8).Skip(4).ToList(), RunOptions.Default));
+        ExpectMsg<FleetCommands.RunAccepted>();
+        ExpectMsg<FleetCommands.RunAccepted>();
+
+        AwaitAssert(() => Assert.Equal(3, runner.Requests.Select(r => r.Host).Distinct().Count()));
+        runner.Release(BootstrapStep.Probe);
+        AwaitRunEnd(supervisor, "run-1");
+        Assert.Equal(RunStatus.Completed, AwaitRunEnd(supervisor, "run-2").Status);
+    }
+
+    [Fact]
+    public void Exceeding_the_failure_budget_stops_admitting_hosts()
+    {
+        var runner = new ScriptedStepRunner()
+            .Answer(BootstrapStep.Probe, 1, new StepResult.Failed("host key changed", Transient: false));
+        var (_, supervisor) = StartCoordinator(runner);
+
+        var options = new RunOptions(0, new FailureThreshold(Count: 1, Percent: null), Sequential: true);
+        supervisor.Tell(new FleetCommands.StartRun("run-1", Hosts(5), options));
+        ExpectMsg<FleetCommands.RunAccepted>();
+
+        var run = AwaitRunEnd(supervisor, "run-1");
+        Assert.Equal((RunStatus.Stopped, 0, 2), (run.Status, run.Succeeded, run.Failed));
+        Assert.Equal(2, runner.Requests.Select(r => r.Host).Distinct().Count());
+        var failed = FleetStatus(supervisor).Where(m => m.Status == MachineStatus.Failed).ToList();
+        Assert.Equal(2, failed.Count);
+        Assert.All(failed, m => Assert.Contains("host key changed", m.LastError));
+    }
+
+    [Fact]
+    public void After_a_restart_an_unfinished_run_resumes_by_itself_and_each_host_finishes_once()
+    {
+        var stalled = new ScriptedStepRunner().Hold(BootstrapStep.Verify);
+        var (machines, supervisor) = StartCoordinator(stalled);
+        supervisor.Tell(new FleetCommands.StartRun("run-1", Hosts(3), RunOptions.Default));
+        ExpectMsg<FleetCommands.RunAccepted>();
+        AwaitAssert(() => Assert.Equal(3, stalled.Requests.Count(r => r.Step == BootstrapStep.Verify)));
+
+        // The process dies: every actor goes, the journal stays.
+        Watch(supervisor);
+        Watch(machines);
+        Sys.Stop(supervisor);
+        Sys.Stop(machines);
+        ExpectTerminated(supervisor);
+        ExpectTerminated(machines);
+
+        var resumedRunner = new ScriptedStepRunner();
+        var (_, resumed) = StartCoordinator(resumedRunner);
+
+        var run = AwaitRunEnd(resumed, "run-1");
+        Assert.Equal((RunStatus.Completed, 3, 0), (run.Status, run.Succeeded, run.Failed));
+        Assert.DoesNotContain(resumedRunner.Requests, r => r.Step < BootstrapStep.Verify);
+        Assert.Equal(3, resumedRunner.Requests.Count(r => r.Step == BootstrapStep.HealthCheck));
+    }
+
+    [Fact]
+    public void Cancelling_a_run_cancels_hosts_in_flight_and_starts_no_more()
+    {
+        var runner = new ScriptedStepRunner().Hold(BootstrapStep.Install);
+        var (_, supervisor) = StartCoordinator(runner);
+        supervisor.Tell(new FleetCommands.StartRun("run-1", Hosts(4), RunOptions.Default with { MaxParallel = 2 }));
+        ExpectMsg<FleetCommands.RunAccepted>();
+        AwaitAssert(() => Assert.Equal(2, runner.Requests.Count(r => r.Step == BootstrapStep.Install)));
+
+        supervisor.Tell(new FleetCommands.CancelRun("run-1"));
+        Assert.Equal(RunStatus.Cancelled, ExpectMsg<RunSummary>().Status);
+
+        AwaitAssert(() => Assert.Equal(2, runner.Cancelled.Count));
+        Assert.Equal(2, runner.Requests.Select(r => r.Host).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_run_with_a_taken_id_or_no_hosts_is_refused()
+    {
+        var (_, supervisor) = StartCoordinator(new ScriptedStepRunner());
+        supervisor.Tell(new FleetCommands.StartRun("run-1", Hosts(1), RunOptions.Default));
+        ExpectMsg<FleetCommands.RunAccepted>();
+
+        supervisor.Tell(new FleetCommands.StartRun("run-1", Hosts(1), RunOptions.Default));
+        Assert.Contains("already exists", ExpectMsg<AdminMessages.RequestFailed>().Reason);
+        supervisor.Tell(new FleetCommands.StartRun("run-2", [], RunOptions.Default));
+        Assert.Contains("no hosts", ExpectMsg<AdminMessages.RequestFailed>().Reason);
+    }
+}
