@@ -131,12 +131,12 @@ public sealed class BootstrapRunTests() : TestKit(ActorTestConfig.Create())
         AwaitAssert(() => Assert.Equal(3, stalled.Requests.Count(r => r.Step == BootstrapStep.Verify)));
 
         // The process dies: every actor goes, the journal stays.
-        Watch(supervisor);
-        Watch(machines);
-        Sys.Stop(supervisor);
-        Sys.Stop(machines);
-        ExpectTerminated(supervisor);
-        ExpectTerminated(machines);
+        foreach (var actor in new[] { supervisor, machines })
+        {
+            Watch(actor);
+            Sys.Stop(actor);
+            ExpectTerminated(actor);
+        }
 
         var resumedRunner = new ScriptedStepRunner();
         var (_, resumed) = StartCoordinator(resumedRunner);
