@@ -25,6 +25,9 @@ public sealed class AdminEndpoint : ReceiveActor
             nodeAddress)));
         Receive<AdminMessages.GetFleetStatus>(query => bootstrap.Forward(query));
         Receive<FleetCommands.Enroll>(enroll => bootstrap.Forward(enroll));
+        Receive<FleetCommands.StartRun>(start => bootstrap.Forward(start));
+        Receive<FleetCommands.CancelRun>(cancel => bootstrap.Forward(cancel));
+        Receive<FleetCommands.GetRuns>(query => bootstrap.Forward(query));
     }
 
     public static Props Props(NodeInfo node, IActorRef bootstrap) =>

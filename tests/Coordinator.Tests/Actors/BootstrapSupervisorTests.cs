@@ -68,5 +68,10 @@ public sealed class BootstrapSupervisorTests() : TestKit(ActorTestConfig.Create(
         ExpectMsg<MachineState>();
         admin.Tell(AdminMessages.GetFleetStatus.Instance);
         Assert.Equal("web-09", Assert.Single(ExpectMsg<AdminMessages.FleetStatus>().Machines).Host);
+
+        admin.Tell(FleetCommands.GetRuns.Instance);
+        Assert.Empty(ExpectMsg<FleetCommands.RunList>().Runs);
+        admin.Tell(new FleetCommands.CancelRun("run-404"));
+        Assert.Contains("no run run-404", ExpectMsg<AdminMessages.RequestFailed>().Reason);
     }
 }
