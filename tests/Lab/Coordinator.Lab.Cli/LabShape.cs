@@ -16,13 +16,13 @@ internal sealed class LabShape
 
     public Option<string[]> WindowsTools { get; } = new("--windows-tool")
     {
-        Description = "NAME=PATH: on Windows hosts, a command NAME in /usr/local/sbin that runs PATH (e.g. powershell=/path/to/double). Repeatable.",
+        Description = "NAME=PATH: on Windows hosts, a command NAME in /usr/local/sbin that runs PATH instead of the lab's double (PATH not under /tmp). Repeatable.",
         HelpName = "NAME=PATH",
     };
 
     public Option<string[]> WindowsFiles { get; } = new("--windows-file")
     {
-        Description = @"WINPATH=SOURCE: on Windows hosts, a copy of SOURCE at WINPATH on drive C: (e.g. C:\Windows\System32\inetsrv\appcmd.exe=/path/to/double). Repeatable.",
+        Description = @"WINPATH=SOURCE: on Windows hosts, a copy of SOURCE at WINPATH on drive C:, instead of the lab's file there if it has one. Repeatable.",
         HelpName = "WINPATH=SOURCE",
     };
 
@@ -35,18 +35,26 @@ internal sealed class LabShape
         command.Options.Add(WindowsFiles);
     }
 
-    public LabOptions ToOptions(ParseResult parsed, string stateDirectory) => new()
+    /// <summary>
+    /// The lab's options. Windows hosts get the lab's doubles (<see cref="WindowsDoubles.Image"/>), with
+    /// each --windows-tool and --windows-file in place of the double's file at the same path.
+    /// </summary>
+    public LabOptions ToOptions(ParseResult parsed, string stateDirectory)
     {
-        SshPort = parsed.GetValue(Port),
-        StateDirectory = stateDirectory,
-        WindowsImage =
+        IReadOnlyList<LabHostFile> overrides =
         [
             .. Pairs(parsed.GetValue(WindowsTools), WindowsTools.Name)
                 .Select(tool => LabHostFile.Launcher(LabPaths.StandIn(tool.Name), Path.GetFullPath(tool.Value))),
             .. Pairs(parsed.GetValue(WindowsFiles), WindowsFiles.Name)
                 .Select(file => LabHostFile.CopyOf(file.Value, LabPaths.OnDriveC(file.Name))),
-        ],
-    };
+        ];
+        return new LabOptions
+        {
+            SshPort = parsed.GetValue(Port),
+            StateDirectory = stateDirectory,
+            WindowsImage = parsed.GetValue(Windows) > 0 ? WindowsDoubles.ImageWith(overrides) : [],
+        };
+    }
 
     /// <summary>The same shape as arguments for another <c>lab</c> command.</summary>
     public IEnumerable<string> ToArguments(ParseResult parsed)

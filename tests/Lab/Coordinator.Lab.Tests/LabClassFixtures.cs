@@ -17,6 +17,11 @@ public sealed class TwoLinuxHosts() : LabClassFixture(linux: 2);
 
 public sealed class OneLinuxHost() : LabClassFixture(linux: 1);
 
+/// <summary>Windows-flavoured hosts with the lab's doubles of powershell, msiexec and appcmd (the default image).</summary>
+public sealed class TwoWindowsHosts() : LabClassFixture(linux: 0, windows: 2);
+
+public sealed class OneWindowsHost() : LabClassFixture(linux: 0, windows: 1);
+
 /// <summary>One host of each flavour; Windows hosts carry trivial stand-ins for Windows tools.</summary>
 public sealed class LinuxAndWindowsHosts() : LabClassFixture(linux: 1, windows: 1, new LabOptions { WindowsImage = WindowsImage })
 {

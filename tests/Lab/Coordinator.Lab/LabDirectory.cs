@@ -21,6 +21,9 @@ internal sealed class LabDirectory(string root)
     public static LabDirectory NewTemporary() =>
         new(Path.Combine(SharedRoot, "labs", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..8]}"));
 
+    /// <summary>The lab's copy of its tools, which every host mounts read-only at <see cref="LabPaths.Tools"/>.</summary>
+    public string ToolsDirectory => Path.Combine(Root, "tools");
+
     public string HostDirectory(string hostName) => Path.Combine(Root, "hosts", hostName);
 
     public string ImageDirectory(LabHostFlavour flavour) => Path.Combine(Root, "images", LabEnvironment.FlavourValue(flavour));
@@ -29,7 +32,7 @@ internal sealed class LabDirectory(string root)
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Root);
-        foreach (var directory in new[] { "hosts", "images", "client" }.Select(name => Path.Combine(Root, name)))
+        foreach (var directory in new[] { "hosts", "images", "tools", "client" }.Select(name => Path.Combine(Root, name)))
         {
             if (Directory.Exists(directory))
             {

@@ -44,6 +44,8 @@ public sealed class LabFixture : IAsyncDisposable
     {
         options ??= new LabOptions();
         Validate(linux, windows, options);
+        var windowsImage = options.WindowsImage ?? (windows > 0 ? WindowsDoubles.Image() : []);
+        var tools = ToolMount.NeededBy(options.LinuxImage.Concat(windowsImage));
 
         await SshdInstallation.EnsureInstalledAsync(cancellationToken);
         foreach (var flavour in Flavours(linux, windows))
@@ -57,7 +59,8 @@ public sealed class LabFixture : IAsyncDisposable
         {
             await lab.PrepareAsync(cancellationToken);
             await HostImages.WriteAsync(lab, LabHostFlavour.Linux, options.LinuxImage, cancellationToken);
-            await HostImages.WriteAsync(lab, LabHostFlavour.Windows, options.WindowsImage, cancellationToken);
+            await HostImages.WriteAsync(lab, LabHostFlavour.Windows, windowsImage, cancellationToken);
+            ToolMount.Install(lab, tools);
             fixture._leases.AddRange(await AddressLeases.AcquireAsync(
                 linux + windows,
                 options.SshPort,
@@ -149,7 +152,7 @@ public sealed class LabFixture : IAsyncDisposable
         }
 
         HostImages.Validate(LabHostFlavour.Linux, options.LinuxImage);
-        HostImages.Validate(LabHostFlavour.Windows, options.WindowsImage);
+        HostImages.Validate(LabHostFlavour.Windows, options.WindowsImage ?? []);
     }
 
     private static IEnumerable<LabHostFlavour> Flavours(int linux, int windows)

@@ -21,8 +21,9 @@ public sealed record LabOptions
     /// Files every Windows host starts with: the doubles of Windows tools (launchers in
     /// <see cref="LabPaths.StandIns"/>, e.g. <c>powershell</c>, <c>msiexec</c>) and files on drive C:
     /// (<see cref="LabPaths.OnDriveC"/>, e.g. <c>C:\Windows\System32\inetsrv\appcmd.exe</c>).
+    /// Null, the default: the lab's own doubles, <see cref="WindowsDoubles.Image"/>.
     /// </summary>
-    public IReadOnlyList<LabHostFile> WindowsImage { get; init; } = [];
+    public IReadOnlyList<LabHostFile>? WindowsImage { get; init; }
 
     /// <summary>How long one host may take to answer SSH after it is booted.</summary>
     public TimeSpan StartTimeout { get; init; } = DefaultStartTimeout;

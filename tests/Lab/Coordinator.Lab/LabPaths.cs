@@ -9,6 +9,12 @@ public static class LabPaths
     /// <summary>Drive C: of a Windows-flavoured host.</summary>
     public const string DriveC = "/windows/c";
 
+    /// <summary>
+    /// The lab's tools (<see cref="LabTool"/>), mounted read-only into every host: the same files on every
+    /// host, outside /tmp, which each host has to itself.
+    /// </summary>
+    public const string Tools = "/opt/coordinator-lab/tools";
+
     /// <summary>Where a stand-in command called <paramref name="name"/> lives on a host.</summary>
     public static string StandIn(string name)
     {
@@ -18,6 +24,17 @@ public static class LabPaths
         }
 
         return $"{StandIns}/{name}";
+    }
+
+    /// <summary>Where a host sees the tool directory called <paramref name="name"/>, or a file in it.</summary>
+    public static string Tool(string name, string? relativePath = null)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Contains('/'))
+        {
+            throw new ArgumentException($"'{name}' is not a tool name.", nameof(name));
+        }
+
+        return relativePath is null ? $"{Tools}/{name}" : $"{Tools}/{name}/{relativePath.TrimStart('/')}";
     }
 
     /// <summary>Where a Windows path such as <c>C:\Windows\System32\inetsrv\appcmd.exe</c> lives on a host.</summary>

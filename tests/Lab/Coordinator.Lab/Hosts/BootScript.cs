@@ -9,7 +9,7 @@ namespace Coordinator.Lab;
 /// </summary>
 internal static class BootScript
 {
-    public static string Render(HostSpec host, HostLayout layout)
+    public static string Render(HostSpec host, HostLayout layout, IReadOnlyList<string> toolMountCommands)
     {
         var script = new StringBuilder();
         script.Append($"""
@@ -20,13 +20,14 @@ internal static class BootScript
 
             """);
 
-        // A mount over a directory that holds the host's own files would hide the sources of the
-        // mounts after it (a lab under /tmp is the usual case), so such a mount goes last.
+        // A mount over a directory that holds the lab's files would hide the sources of the mounts
+        // after it (a lab under /tmp is the usual case), so such a mount goes last. The tools come
+        // first: they are the lab's files too, and nothing is mounted over their mount point.
         var mounts = PrivateMounts.Of(host.Flavour)
             .Select(mount => (Target: mount.PathOnHost, Command: $"mount --bind {ShellQuoting.Quote(layout.OnDisk(mount.PathOnHost))} {ShellQuoting.Quote(mount.PathOnHost)}"))
             .Append((Target: "/run", Command: "mount -t tmpfs -o mode=0755,nosuid,nodev tmpfs /run"))
             .OrderBy(mount => IsWithin(layout.Directory, mount.Target));
-        foreach (var (_, command) in mounts)
+        foreach (var command in toolMountCommands.Concat(mounts.Select(mount => mount.Command)))
         {
             script.AppendLine(command);
         }

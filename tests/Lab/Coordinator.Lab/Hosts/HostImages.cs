@@ -9,7 +9,7 @@ internal static class HostImages
 {
     private static readonly string[] StandIns = ["sudo", "systemctl"];
 
-    private static readonly string[] DriveCSkeleton = [@"C:\Windows\System32", @"C:\Program Files", @"C:\ProgramData"];
+    private static readonly string[] DriveCSkeleton = [@"C:\Windows\System32", @"C:\Windows\Temp", @"C:\Program Files", @"C:\ProgramData"];
 
     public static async Task WriteAsync(LabDirectory lab, LabHostFlavour flavour, IReadOnlyList<LabHostFile> files, CancellationToken cancellationToken)
     {
@@ -37,7 +37,7 @@ internal static class HostImages
     }
 
     public static void CopyInto(LabDirectory lab, LabHostFlavour flavour, string hostFilesystem) =>
-        CopyTree(new DirectoryInfo(lab.ImageDirectory(flavour)), hostFilesystem);
+        DirectoryTree.Copy(new DirectoryInfo(lab.ImageDirectory(flavour)), hostFilesystem);
 
     /// <summary>Image files may only go where a host has its own copy of the file system.</summary>
     public static void Validate(LabHostFlavour flavour, IEnumerable<LabHostFile> files)
@@ -71,19 +71,5 @@ internal static class HostImages
         }
 
         File.SetUnixFileMode(destination, FileModes.Executable);
-    }
-
-    private static void CopyTree(DirectoryInfo source, string destination)
-    {
-        Directory.CreateDirectory(destination);
-        foreach (var file in source.EnumerateFiles())
-        {
-            file.CopyTo(Path.Combine(destination, file.Name), overwrite: true);
-        }
-
-        foreach (var directory in source.EnumerateDirectories())
-        {
-            CopyTree(directory, Path.Combine(destination, directory.Name));
-        }
     }
 }

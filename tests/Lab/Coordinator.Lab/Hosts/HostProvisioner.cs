@@ -34,7 +34,7 @@ internal static class HostProvisioner
         await WriteAsync(Path.Combine(sshDirectory, "authorized_keys"), await File.ReadAllTextAsync(lab.ClientPublicKey, cancellationToken), FileModes.OwnerOnly, cancellationToken);
 
         HostImages.CopyInto(lab, host.Flavour, layout.Filesystem);
-        await WriteAsync(layout.BootScript, BootScript.Render(host, layout), FileModes.Executable, cancellationToken);
+        await WriteAsync(layout.BootScript, BootScript.Render(host, layout, ToolMount.MountCommands(lab)), FileModes.Executable, cancellationToken);
     }
 
     /// <summary>The machine's hosts file plus the host's own name, so looking up its hostname is instant.</summary>
