@@ -44,7 +44,11 @@ internal sealed class RunAgentCommand : InstanceCommand
             return;
         }
 
-        var address = settings.ListenIpAddress is { } ip ? IPAddress.Parse(ip) : IPAddress.Any;
+        // Lab hosts share the machine's network: "all interfaces" on one host would also answer on every other
+        // host's address, so in the lab it means the host's own address, as it does on a real machine.
+        var address = settings.ListenIpAddress is { } ip ? IPAddress.Parse(ip)
+            : Environment.GetEnvironmentVariable("LAB_ADDRESS") is { Length: > 0 } labAddress ? IPAddress.Parse(labAddress)
+            : IPAddress.Any;
         var trusted = settings.TrustedServers.Select(s => s.Thumbprint).ToHashSet(StringComparer.Ordinal);
         await new AgentListener(certificate, trusted).RunAsync(
             new IPEndPoint(address, settings.Port),

@@ -79,6 +79,8 @@ internal sealed class ArtifactBuilder(string publishedDirectory)
 
     static void WriteMsi(string path, IReadOnlyList<(string Source, string RelativePath)> files, int installDelay)
     {
+        // A rebuilt artifact replaces the old one, as a real build's output would.
+        File.Delete(path);
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
         foreach (var (source, relativePath) in files)
             AddEntry(zip, relativePath, File.ReadAllBytes(source), Readable);
