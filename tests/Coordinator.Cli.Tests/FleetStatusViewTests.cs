@@ -58,7 +58,7 @@ public sealed class FleetStatusViewTests
 
         new CommandOutput(captured.Terminal, json: false).Show(new FleetStatusView(new FleetStatus([])));
 
-        Assert.Equal("No machines yet. Add some with coord bootstrap -i fleet.yaml.", captured.Out.Trim());
+        Assert.Equal("No machines yet: machines appear here once a bootstrap run or an enrollment adds them.", captured.Out.Trim());
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Coordinator.Cli.Output;
 /// <summary><c>coord status</c>: every known machine, grouped by environment.</summary>
 public sealed class FleetStatusView(FleetStatus status) : IView
 {
-    public const string EmptyFleetMessage = "No machines yet. Add some with coord bootstrap -i fleet.yaml.";
+    public const string EmptyFleetMessage = "No machines yet: machines appear here once a bootstrap run or an enrollment adds them.";
 
     private const string Missing = "-";
 
