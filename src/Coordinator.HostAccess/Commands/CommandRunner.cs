@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using Renci.SshNet;
+
+namespace Coordinator.HostAccess;
+
+/// <summary>Runs <see cref="HostCommand"/>s over a host's reused shell connection.</summary>
+internal sealed class CommandRunner(HostEndpoint host, HostAccessOptions options, ReusableConnection<SshClient> shell)
+{
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
+
+    public async Task<CommandResult> RunAsync(HostCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var line = RemoteCommandLine.For(host, command, options.KillGracePeriod);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var (client, running) = await StartAsync(command, line, deadline.Token, cancellationToken);
+        using (running)
+        {
+            deadline.CancelAfter(line.LocalDeadline);
+            var stopwatch = Stopwatch.StartNew();
+            try
+            {
+                await running.Execution;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                await StopOnHostAsync(client, line);
+                throw new HostCommandTimeoutException(host, command, PartialOutputOf(running), stoppedOnHost: line.StopText is not null);
+            }
+            catch (OperationCanceledException)
+            {
+                await StopOnHostAsync(client, line);
+                throw;
+            }
+            catch (Exception e) when (BrokenConnection.Is(e))
+            {
+                shell.Discard(client);
+                throw new HostConnectionLostException(host, command.ToString(), e);
+            }
+
+            var result = new CommandResult(running.ExitCode, running.StandardOutput, running.StandardError, stopwatch.Elapsed);
+            if (line.MeansTimedOut(result.ExitCode, result.Elapsed, command.Timeout))
+            {
+                throw new HostCommandTimeoutException(host, command, result.Tail());
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>
+    /// Starts the command, on a fresh connection if the reused one turns out to have dropped: a command whose
+    /// channel could not even be opened never reached the host, so sending it again is safe.
+    /// </summary>
+    private async Task<(SshClient Client, RunningCommand Running)> StartAsync(
+        HostCommand command, RemoteCommandLine line, CancellationToken commandToken, CancellationToken cancellationToken)
+    {
+        var client = await shell.GetAsync(cancellationToken);
+        try
+        {
+            return (client, await StartOnAsync(client, line, commandToken));
+        }
+        catch (Exception e) when (BrokenConnection.Is(e))
+        {
+            shell.Discard(client);
+        }
+
+        client = await shell.GetAsync(cancellationToken);
+        try
+        {
+            return (client, await StartOnAsync(client, line, commandToken));
+        }
+        catch (Exception e) when (BrokenConnection.Is(e))
+        {
+            shell.Discard(client);
+            throw new HostConnectionLostException(host, $"the start of {command}", e);
+        }
+    }
+
+    /// <summary>
+    /// Best effort: sshd refuses SSH signal requests in root sessions, and closing the channel leaves the
+    /// command running, so a cancelled command is stopped by a second command.
+    /// </summary>
+    private static async Task StopOnHostAsync(SshClient client, RemoteCommandLine line)
+    {
+        if (line.StopText is null)
+        {
+            return;
+        }
+
+        using var limit = new CancellationTokenSource(StopTimeout);
+        try
+        {
+            var stop = line with { Text = line.StopText, Input = [] };
+            using var running = await StartOnAsync(client, stop, limit.Token);
+            await running.Execution;
+        }
+        catch (Exception e) when (e is OperationCanceledException || BrokenConnection.Is(e))
+        {
+            // The command still ends at its own limit on the host.
+        }
+    }
+
+    private static Task<RunningCommand> StartOnAsync(SshClient client, RemoteCommandLine line, CancellationToken commandToken) =>
+        Task.Run(
+            () =>
+            {
+                var running = RunningCommand.Start(client, line, commandToken);
+                running.SendInput(line.Input);
+                return running;
+            },
+            CancellationToken.None);
+
+    private static string PartialOutputOf(RunningCommand running)
+    {
+        try
+        {
+            return OutputTail.Of(running.StandardError, running.StandardOutput, 20);
+        }
+        catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException)
+        {
+            return "";
+        }
+    }
+}
