@@ -1,5 +1,4 @@
 using Coordinator.Lab;
-using Lab.Windows;
 
 namespace Coordinator.HostAccess.Tests;
 
@@ -17,8 +16,5 @@ public abstract class LabHosts(int linux, int windows = 0, LabOptions? options =
 
 public sealed class OneLinuxHost() : LabHosts(linux: 1);
 
-/// <summary>One windows-flavoured host whose <c>powershell</c> is the lab's PowerShell double.</summary>
-public sealed class OneWindowsHost() : LabHosts(
-    linux: 0,
-    windows: 1,
-    new LabOptions { WindowsImage = [LabHostFile.Launcher(LabPaths.StandIn("powershell"), WindowsDoublePrograms.PowerShell)] });
+/// <summary>One windows-flavoured host with the lab's default image: the PowerShell, msiexec and appcmd doubles.</summary>
+public sealed class OneWindowsHost() : LabHosts(linux: 0, windows: 1);
