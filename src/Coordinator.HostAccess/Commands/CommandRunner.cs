@@ -13,11 +13,14 @@ internal sealed class CommandRunner(HostEndpoint host, HostAccessOptions options
         ArgumentNullException.ThrowIfNull(command);
         var line = RemoteCommandLine.For(host, command, options.KillGracePeriod);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        // Started before the command is sent: the host's own timer starts later, so a command the host stopped
+        // at its limit always shows at least that limit here (see RemoteCommandLine.MeansTimedOut).
+        var stopwatch = Stopwatch.StartNew();
         var (client, running) = await StartAsync(command, line, deadline.Token, cancellationToken);
         using (running)
         {
             deadline.CancelAfter(line.LocalDeadline);
-            var stopwatch = Stopwatch.StartNew();
             try
             {
                 await running.Execution;
