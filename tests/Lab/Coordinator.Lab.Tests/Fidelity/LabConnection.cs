@@ -144,8 +144,33 @@ internal sealed class RemoteProcess : IAsyncDisposable
 
         // The channel is open once execution has started; stdin must then be closed explicitly, or a
         // command that reads it waits forever.
-        _input = command.CreateInputStream();
+        _input = InputStreamOf(command, _execution);
         _output = new StreamReader(command.OutputStream, Encoding.UTF8);
+    }
+
+    /// <summary>
+    /// SSH.NET hands out the input stream only while the channel is open: a command that ends at once (readlink)
+    /// may already have closed it, and then there is nothing to write to.
+    /// </summary>
+    private static Stream InputStreamOf(SshCommand command, Task execution)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            try
+            {
+                return command.CreateInputStream();
+            }
+            catch (InvalidOperationException) when (execution.IsCompleted)
+            {
+                return Stream.Null;
+            }
+            catch (InvalidOperationException) when (DateTime.UtcNow < deadline)
+            {
+                // The channel is between closing and the execution task completing; look again shortly.
+                ((IAsyncResult)execution).AsyncWaitHandle.WaitOne(TimeSpan.FromMilliseconds(20));
+            }
+        }
     }
 
     /// <summary>The next line the command prints, waiting at most <see cref="LineTimeout"/>.</summary>
