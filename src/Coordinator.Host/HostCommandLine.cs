@@ -66,6 +66,7 @@ public sealed record HostCommandLine(HostCommand Command, string? ConfigFile)
           COORD_POSTGRES_CONNECTION_STRING  coordinator.persistence.postgres.connection-string
           COORD_LOG_LEVEL                   coordinator.logging.level: Verbose, Debug, Information (default),
                                             Warning, Error or Fatal
+          COORD_MAX_PARALLEL                coordinator.bootstrap.max-parallel: hosts bootstrapped at once (default 64)
         Other COORD_* variables get a warning; COORD_ENDPOINT (read by coord) and COORD_TEST_* are ignored.
 
         Logs: console, plus coordinator-YYYYMMDD.clef (compact JSON) in <data-dir>/logs unless

@@ -16,6 +16,7 @@ public static class CoordinatorEnvironment
         ["COORD_STORE"] = "coordinator.persistence.provider",
         ["COORD_POSTGRES_CONNECTION_STRING"] = "coordinator.persistence.postgres.connection-string",
         ["COORD_LOG_LEVEL"] = "coordinator.logging.level",
+        ["COORD_MAX_PARALLEL"] = "coordinator.bootstrap.max-parallel",
     };
 
     // COORD_ENDPOINT is the CLI's; COORD_TEST_* belong to the test suites.

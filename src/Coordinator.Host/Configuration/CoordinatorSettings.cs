@@ -1,4 +1,5 @@
 using Akka.Configuration;
+using Coordinator.Actors.Bootstrap;
 using Serilog.Events;
 
 namespace Coordinator.Host.Configuration;
@@ -19,6 +20,9 @@ public sealed record CoordinatorSettings
     public required string PostgresConnectionString { get; init; }
 
     public required LoggingSettings Logging { get; init; }
+
+    /// <summary>Hosts bootstrapped at once across all runs.</summary>
+    public int BootstrapMaxParallel { get; init; } = BootstrapSupervisorSettings.Default.MaxParallel;
 
     /// <summary>The <c>--config</c> file's HOCON, layered over the embedded <c>akka</c> defaults.</summary>
     public Config FileHocon { get; init; } = Config.Empty;

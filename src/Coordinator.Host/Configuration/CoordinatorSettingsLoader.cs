@@ -47,6 +47,7 @@ public static class CoordinatorSettingsLoader
                 ? ReadPostgresConnectionString(Read("coordinator.persistence.postgres.connection-string"))
                 : "",
             Logging = ReadLogging(Read, dataDirectory, currentDirectory),
+            BootstrapMaxParallel = ReadPositive(Read("coordinator.bootstrap.max-parallel")),
             FileHocon = file,
         };
 

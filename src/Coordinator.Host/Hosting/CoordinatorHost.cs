@@ -1,5 +1,6 @@
 using Akka.Hosting;
 using Coordinator.Actors;
+using Coordinator.Actors.Bootstrap;
 using Coordinator.Actors.Hosting;
 using Coordinator.Host.Configuration;
 using Coordinator.Host.Logging;
@@ -44,7 +45,7 @@ public static class CoordinatorHost
                     .WithCoordinatorRemoting(settings)
                     .WithCoordinatorPersistence(settings)
                     .WithCoordinatorSerialization()
-                    .WithCoordinatorActors(node)
+                    .WithCoordinatorActors(node, supervisorSettings: new BootstrapSupervisorSettings(settings.BootstrapMaxParallel))
                     .AddStartup((system, _) => provider.GetRequiredService<CoordinatorReadiness>().Announce(system, store)));
             })
             .Build();

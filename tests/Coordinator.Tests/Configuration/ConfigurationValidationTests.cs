@@ -223,6 +223,7 @@ public sealed class ConfigurationValidationTests : IDisposable
     [Theory]
     [InlineData("coordinator.logging.akka-level = loud", "coordinator.logging.akka-level \"loud\"", "expected one of Verbose, Debug, Information, Warning, Error, Fatal")]
     [InlineData("coordinator.logging.file.retained-files = 0", "coordinator.logging.file.retained-files \"0\"", "expected a whole number of at least 1")]
+    [InlineData("coordinator.bootstrap.max-parallel = 0", "coordinator.bootstrap.max-parallel \"0\"", "expected a whole number of at least 1")]
     [InlineData("coordinator.logging.file.enabled = maybe", "coordinator.logging.file.enabled \"maybe\"", "expected on or off")]
     [InlineData("coordinator.remote.hostname = \"\"", "coordinator.remote.hostname \"\"", "must not be empty")]
     [InlineData("coordinator.data-dir = \"\"", "coordinator.data-dir \"\"", "must not be empty")]

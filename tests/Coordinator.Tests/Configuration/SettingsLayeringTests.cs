@@ -19,6 +19,7 @@ public sealed class SettingsLayeringTests : IDisposable
         Assert.Equal("127.0.0.1", settings.RemoteHostname);
         Assert.Equal(4053, settings.RemotePort);
         Assert.Equal(StoreKind.Sqlite, settings.Store);
+        Assert.Equal(64, settings.BootstrapMaxParallel);
         Assert.Equal(Path.Combine(_directory.Path, "data", "coordinator.db"), settings.SqliteDatabasePath);
         Assert.Equal(
             new LoggingSettings(LogEventLevel.Information, LogEventLevel.Information, LogEventLevel.Warning,
@@ -94,6 +95,15 @@ public sealed class SettingsLayeringTests : IDisposable
         var settings = await LoadAsync(file, Environment(("COORD_REMOTE_PORT", "")));
 
         Assert.Equal(5100, settings.RemotePort);
+    }
+
+    [Fact]
+    public async Task The_global_bootstrap_limit_comes_from_the_file_and_the_environment_wins()
+    {
+        var file = _directory.Write("limits.conf", "coordinator.bootstrap.max-parallel = 16");
+
+        Assert.Equal(16, (await LoadAsync(file, Environment())).BootstrapMaxParallel);
+        Assert.Equal(200, (await LoadAsync(file, Environment(("COORD_MAX_PARALLEL", "200")))).BootstrapMaxParallel);
     }
 
     [Fact]
