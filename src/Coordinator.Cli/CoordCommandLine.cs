@@ -19,6 +19,8 @@ public static class CoordCommandLine
 
         root.Subcommands.Add(PingCommand.Create(options, terminal));
         root.Subcommands.Add(StatusCommand.Create(options, terminal));
+        root.Subcommands.Add(RunsCommand.Create(options, terminal));
+        root.Subcommands.Add(CancelCommand.Create(options, terminal));
         return root;
     }
 

@@ -23,7 +23,8 @@ public static class AdminCommand
             var invocation = new AdminInvocation(
                 parseResult.GetRequiredValue(options.Endpoint),
                 parseResult.GetValue(options.Timeout),
-                output);
+                output,
+                parseResult);
             try
             {
                 return (int)await body(invocation, cancellationToken);

@@ -32,6 +32,14 @@ public sealed class HostAndCliTests : IDisposable
         Assert.True(statusJson.ExitCode == 0, statusJson.ToString());
         Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(statusJson.StandardOutput).RootElement.ValueKind);
 
+        var runs = await host.Cli.RunAsync("runs");
+        Assert.True(runs.ExitCode == 0, runs.ToString());
+        Assert.Contains("No runs yet", runs.StandardOutput);
+
+        var cancelUnknown = await host.Cli.RunAsync("cancel", "--run", "run-404");
+        Assert.Equal(1, cancelUnknown.ExitCode);
+        Assert.Contains("there is no run run-404", cancelUnknown.StandardError);
+
         Assert.Equal(0, await host.StopAsync());
 
         var afterStop = await host.Cli.RunAsync("ping");
