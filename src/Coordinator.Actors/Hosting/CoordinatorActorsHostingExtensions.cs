@@ -20,7 +20,8 @@ public static class CoordinatorActorsHostingExtensions
 
     /// <summary>
     /// Starts the coordinator's top-level actors: machines, bootstrap supervisor and admin endpoint. Machines run
-    /// their steps through the <see cref="IBootstrapStepRunner"/> registered in the service provider.
+    /// their steps through the <see cref="IBootstrapStepRunner"/> and keep their identity through the
+    /// <see cref="ICertificateIssuer"/> registered in the service provider.
     /// </summary>
     public static AkkaConfigurationBuilder WithCoordinatorActors(
         this AkkaConfigurationBuilder builder,
@@ -32,8 +33,10 @@ public static class CoordinatorActorsHostingExtensions
         return builder.WithActors((system, registry, resolver) =>
         {
             var runner = resolver.GetService<IBootstrapStepRunner>() ?? new StepRunnerNotConfigured();
+            var issuer = resolver.GetService<ICertificateIssuer>()
+                ?? throw new InvalidOperationException($"Register an {nameof(ICertificateIssuer)}: machines cannot keep an identity without one.");
             var machines = system.ActorOf(
-                MachineEntityParent.Props(new MachineMessageExtractor(), host => MachineActor.Props(host, settings, runner)),
+                MachineEntityParent.Props(new MachineMessageExtractor(), host => MachineActor.Props(host, settings, runner, issuer)),
                 MachinesName);
             registry.Register<MachinesKey>(machines);
 

@@ -12,7 +12,8 @@ public interface IBootstrapStepRunner
     Task<StepResult> RunAsync(StepRequest request, CancellationToken cancellationToken);
 }
 
-public sealed record StepRequest(string Host, string RunId, BootstrapStep Step, int Attempt, MachineSpec Spec);
+/// <param name="Identity">The host's retained certificate: the ImportCertificate step puts exactly this one on the host.</param>
+public sealed record StepRequest(string Host, string RunId, BootstrapStep Step, int Attempt, MachineSpec Spec, RetainedIdentity Identity);
 
 public abstract record StepResult
 {

@@ -17,18 +17,21 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
 {
     private readonly MachineActorSettings _settings;
     private readonly IBootstrapStepRunner _runner;
+    private readonly ICertificateIssuer _issuer;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private MachineState _state;
 
     // Only while a run is active, and never persisted: who hears about progress, and the step in flight.
     private IActorRef _reportTo = ActorRefs.Nobody;
     private InFlightStep? _inFlight;
+    private bool _issuing;
     private int _attempt;
 
-    public MachineActor(string host, MachineActorSettings settings, IBootstrapStepRunner runner)
+    public MachineActor(string host, MachineActorSettings settings, IBootstrapStepRunner runner, ICertificateIssuer issuer)
     {
         _settings = settings;
         _runner = runner;
+        _issuer = issuer;
         _state = MachineState.New(host);
         PersistenceId = PersistenceIdFor(host);
 
@@ -46,11 +49,12 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
         Command<MachineCommands.StartBootstrap>(StartBootstrap);
         Command<MachineCommands.CancelBootstrap>(CancelBootstrap);
         Command<StepFinished>(OnStepFinished);
+        Command<IdentityIssued>(OnIdentityIssued);
         Command<RetryStep>(retry =>
         {
             if (_state.IsRunning(retry.RunId) && _inFlight is null)
             {
-                RunNextStep();
+                ContinueRun();
             }
         });
         Command<ReceiveTimeout>(_ =>
@@ -74,8 +78,8 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
 
     public static string PersistenceIdFor(string host) => $"machine-{host}";
 
-    public static Props Props(string host, MachineActorSettings settings, IBootstrapStepRunner runner) =>
-        Akka.Actor.Props.Create(() => new MachineActor(host, settings, runner));
+    public static Props Props(string host, MachineActorSettings settings, IBootstrapStepRunner runner, ICertificateIssuer issuer) =>
+        Akka.Actor.Props.Create(() => new MachineActor(host, settings, runner, issuer));
 
     protected override void PreStart()
     {
@@ -115,10 +119,10 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
             // The supervisor asks again after a restart: resume, and report to whoever asked last.
             _reportTo = Sender;
             Sender.Tell(_state);
-            if (_inFlight is null)
+            if (_inFlight is null && !_issuing)
             {
                 _log.Info("Resuming run {RunId} on {Host} at step {Step}", command.RunId, _state.Host, _state.ActiveRun!.NextStep);
-                RunNextStep();
+                ContinueRun();
             }
 
             return;
@@ -148,7 +152,7 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
             Context.SetReceiveTimeout(null);
             _log.Info("Run {RunId} started on {Host} in {Environment}", started.RunId, started.Host, started.Spec.Environment);
             replyTo.Tell(_state);
-            RunNextStep();
+            ContinueRun();
         });
     }
 
@@ -172,11 +176,68 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
         });
     }
 
-    private void RunNextStep()
+    /// <summary>Runs the next step, issuing and persisting the host's retained certificate first if it has none.</summary>
+    private void ContinueRun()
+    {
+        if (_state.Identity is not null)
+        {
+            RunNextStep(_state.Identity);
+            return;
+        }
+
+        var runId = _state.ActiveRun!.RunId;
+        var host = _state.Host;
+        var timeout = _settings.Bootstrap.StepTimeout;
+        _issuing = true;
+        IssueAsync(_issuer, host, runId, timeout).PipeTo(Self);
+    }
+
+    private static async Task<IdentityIssued> IssueAsync(ICertificateIssuer issuer, string host, string runId, TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            return new IdentityIssued(runId, await issuer.IssueAsync(host, cancellation.Token), null);
+        }
+        catch (Exception e)
+        {
+            return new IdentityIssued(runId, null, e.Message);
+        }
+    }
+
+    private void OnIdentityIssued(IdentityIssued issued)
+    {
+        _issuing = false;
+        if (!_state.IsRunning(issued.RunId))
+        {
+            return; // the run was cancelled meanwhile; the next run issues again
+        }
+
+        if (issued.Identity is null)
+        {
+            var reason = $"could not issue the host's retained certificate: {issued.Error}";
+            Persist(new MachineEvents.BootstrapFailed(_state.Host, issued.RunId, BootstrapStep.ImportCertificate, reason, DateTimeOffset.UtcNow), failure =>
+            {
+                _state = _state.Apply(failure);
+                _log.Error("Run {RunId} on {Host} failed: {Reason}", failure.RunId, failure.Host, failure.Reason);
+                EndRun(new MachineReports.BootstrapEnded(_state.Host, failure.RunId, BootstrapOutcome.Failed, failure.Step, failure.Reason));
+            });
+            return;
+        }
+
+        Persist(new MachineEvents.CertificateRetained(_state.Host, issued.Identity, DateTimeOffset.UtcNow), retained =>
+        {
+            _state = _state.Apply(retained);
+            _log.Info("Retained certificate {Thumbprint} issued for {Host}", retained.Identity.Thumbprint, retained.Host);
+            RunNextStep(_state.Identity!);
+        });
+    }
+
+    private void RunNextStep(RetainedIdentity identity)
     {
         var run = _state.ActiveRun!;
         _attempt++;
-        var request = new StepRequest(_state.Host, run.RunId, run.NextStep, _attempt, run.Spec);
+        var request = new StepRequest(_state.Host, run.RunId, run.NextStep, _attempt, run.Spec, identity);
         var cancellation = new CancellationTokenSource(_settings.Bootstrap.StepTimeout);
         _inFlight = new InFlightStep(request, cancellation, Stopwatch.StartNew());
 
@@ -239,7 +300,7 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
                     }
                     else
                     {
-                        RunNextStep();
+                        ContinueRun();
                     }
                 });
                 break;
@@ -297,4 +358,7 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
     private sealed record StepFinished(StepRequest Request, StepResult Result) : INoSerializationVerificationNeeded;
 
     private sealed record RetryStep(string RunId) : INoSerializationVerificationNeeded;
+
+    /// <summary>The issuer's answer, piped back: an identity to persist, or why there is none.</summary>
+    private sealed record IdentityIssued(string RunId, RetainedIdentity? Identity, string? Error) : INoSerializationVerificationNeeded;
 }

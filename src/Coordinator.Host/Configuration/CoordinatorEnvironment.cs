@@ -19,8 +19,10 @@ public static class CoordinatorEnvironment
         ["COORD_MAX_PARALLEL"] = "coordinator.bootstrap.max-parallel",
     };
 
-    // COORD_ENDPOINT is the CLI's; COORD_TEST_* belong to the test suites.
+    // COORD_ENDPOINT is the CLI's; COORD_CERTIFICATE_KEY is read where certificates are sealed;
+    // COORD_TEST_* belong to the test suites.
     private const string CliEndpointVariable = "COORD_ENDPOINT";
+    private const string CertificateKeyVariable = "COORD_CERTIFICATE_KEY";
     private const string TestPrefix = "COORD_TEST_";
 
     public static IReadOnlyDictionary<string, string> Current() =>
@@ -37,6 +39,7 @@ public static class CoordinatorEnvironment
             .Where(name => name.StartsWith(Prefix, StringComparison.Ordinal)
                 && !SettingByVariable.ContainsKey(name)
                 && name != CliEndpointVariable
+                && name != CertificateKeyVariable
                 && !name.StartsWith(TestPrefix, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToArray();

@@ -1,6 +1,8 @@
 using Akka.Hosting;
 using Coordinator.Actors;
 using Coordinator.Actors.Bootstrap;
+using Coordinator.Actors.Machines;
+using Coordinator.Host.Certificates;
 using Coordinator.Actors.Hosting;
 using Coordinator.Host.Configuration;
 using Coordinator.Host.Logging;
@@ -31,6 +33,7 @@ public static class CoordinatorHost
             {
                 services.AddSingleton(settings);
                 services.AddSingleton<CoordinatorReadiness>();
+                services.AddSingleton<ICertificateIssuer, SealingCertificateIssuer>();
 
                 // Hosted services start in registration order: these must run before Akka.Hosting's.
                 if (settings.Store == StoreKind.Sqlite)

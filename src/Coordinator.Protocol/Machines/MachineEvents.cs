@@ -10,6 +10,13 @@ public static class MachineEvents
     [Manifest("machine.enrolled.v1")]
     public sealed record Enrolled(string Host, string Environment, string Address, DateTimeOffset At) : IMachineEvent;
 
+    /// <summary>
+    /// The identity this host keeps across rebuilds, generated once and persisted before any host sees it, so
+    /// a crash can never lead to a second identity being imported. The PFX is sealed (AES-GCM), never plain.
+    /// </summary>
+    [Manifest("machine.certificate-retained.v1")]
+    public sealed record CertificateRetained(string Host, RetainedIdentity Identity, DateTimeOffset At) : IMachineEvent;
+
     [Manifest("machine.bootstrap-started.v1")]
     public sealed record BootstrapStarted(string Host, string RunId, MachineSpec Spec, DateTimeOffset At) : IMachineEvent;
 

@@ -5,6 +5,7 @@ namespace Coordinator.Protocol.Machines;
 /// <summary>One machine's truth, folded from its events. Also its snapshot.</summary>
 /// <param name="ActiveRun">The bootstrap run in progress, or null; survives restarts so the run can resume.</param>
 /// <param name="LastRunId">The most recent run that ended (succeeded, failed or was cancelled).</param>
+/// <param name="Identity">The retained Tentacle certificate, sealed; null until the first run issues it.</param>
 [Manifest("machine.state.v1")]
 public sealed record MachineState(
     string Host,
@@ -15,9 +16,10 @@ public sealed record MachineState(
     DateTimeOffset? UpdatedAt,
     string? LastError,
     ActiveRun? ActiveRun,
-    string? LastRunId) : ICoordinatorMessage
+    string? LastRunId,
+    RetainedIdentity? Identity) : ICoordinatorMessage
 {
-    public static MachineState New(string host) => new(host, null, null, MachineStatus.Enrolled, null, null, null, null, null);
+    public static MachineState New(string host) => new(host, null, null, MachineStatus.Enrolled, null, null, null, null, null, null);
 
     public bool IsEnrolled => EnrolledAt is not null;
 
@@ -42,6 +44,7 @@ public sealed record MachineState(
             EnrolledAt = EnrolledAt ?? e.At,
             UpdatedAt = e.At,
         },
+        MachineEvents.CertificateRetained e => this with { Identity = Identity ?? e.Identity, UpdatedAt = e.At },
         MachineEvents.BootstrapStarted e => this with
         {
             Environment = e.Spec.Environment,
@@ -78,6 +81,14 @@ public sealed record MachineState(
 
     public Fleet.MachineSummary ToSummary() =>
         new(Host, Environment ?? string.Empty, Status, UpdatedAt, LastError);
+}
+
+/// <param name="Thumbprint">Upper-case SHA-1 hex, as Octopus pins it.</param>
+/// <param name="SealedPfx">The PKCS#12 sealed with the coordinator's certificate key (base64); useless without that key.</param>
+public sealed record RetainedIdentity(string Thumbprint, string SealedPfx, DateTimeOffset NotAfter)
+{
+    /// <summary>Never the sealed bytes: they have no business in logs.</summary>
+    public override string ToString() => $"{nameof(RetainedIdentity)} {{ Thumbprint = {Thumbprint}, NotAfter = {NotAfter:O} }}";
 }
 
 /// <param name="NextStep">The first step not yet completed: where a resumed run picks up.</param>

@@ -31,7 +31,7 @@ public sealed class BootstrapRunTests() : TestKit(ActorTestConfig.Create())
     {
         var settings = new MachineActorSettings(TimeSpan.FromMinutes(5), 50, FastPolicy);
         var machines = Sys.ActorOf(MachineEntityParent.Props(
-            new MachineMessageExtractor(), host => MachineActor.Props(host, settings, runner)));
+            new MachineMessageExtractor(), host => MachineActor.Props(host, settings, runner, new CountingCertificateIssuer())));
         var supervisor = Sys.ActorOf(BootstrapSupervisor.Props(machines, new BootstrapSupervisorSettings(globalLimit)));
         return (machines, supervisor);
     }

@@ -15,7 +15,7 @@ public sealed class BootstrapSupervisorTests() : TestKit(ActorTestConfig.Create(
     private IActorRef StartMachines() =>
         Sys.ActorOf(MachineEntityParent.Props(
             new MachineMessageExtractor(),
-            host => MachineActor.Props(host, MachineActorSettings.Default, new StepRunnerNotConfigured())));
+            host => MachineActor.Props(host, MachineActorSettings.Default, new StepRunnerNotConfigured(), new CountingCertificateIssuer())));
 
     [Fact]
     public void Enrolled_machines_appear_in_fleet_status_and_survive_a_supervisor_restart()

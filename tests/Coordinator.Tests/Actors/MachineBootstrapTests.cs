@@ -26,8 +26,8 @@ public sealed class MachineBootstrapTests() : TestKit(ActorTestConfig.Create())
         SnapshotEvery: 4,
         new BootstrapPolicy(stepTimeout ?? TimeSpan.FromSeconds(20), MaxAttempts: 3, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50)));
 
-    private IActorRef StartMachine(ScriptedStepRunner runner, TimeSpan? stepTimeout = null) =>
-        Sys.ActorOf(MachineActor.Props(Host, Settings(stepTimeout), runner));
+    private IActorRef StartMachine(ScriptedStepRunner runner, TimeSpan? stepTimeout = null, CountingCertificateIssuer? issuer = null) =>
+        Sys.ActorOf(MachineActor.Props(Host, Settings(stepTimeout), runner, issuer ?? new CountingCertificateIssuer()));
 
     private static List<BootstrapStep> StartedSteps(List<IMachineReport> reports) =>
         reports.OfType<StepStarted>().Select(s => s.Step).ToList();
@@ -218,5 +218,48 @@ public sealed class MachineBootstrapTests() : TestKit(ActorTestConfig.Create())
 
         runner.Release(BootstrapStep.Probe);
         Assert.Equal(BootstrapOutcome.Succeeded, FishForMessage<BootstrapEnded>(_ => true, TimeSpan.FromSeconds(20)).Outcome);
+    }
+
+    [Fact]
+    public void The_retained_certificate_is_issued_once_persisted_and_handed_to_every_step_of_every_run()
+    {
+        var issuer = new CountingCertificateIssuer();
+        var runner = new ScriptedStepRunner();
+        var machine = StartMachine(runner, issuer: issuer);
+        machine.Tell(new MachineCommands.StartBootstrap(Host, "run-1", Spec));
+        ExpectMsg<MachineState>();
+        ReportsUntilEnd();
+
+        Watch(machine);
+        machine.Tell(PoisonPill.Instance);
+        ExpectTerminated(machine);
+
+        var restarted = StartMachine(runner, issuer: issuer);
+        restarted.Tell(new MachineCommands.StartBootstrap(Host, "run-2", Spec));
+        var state = ExpectMsg<MachineState>();
+        Assert.Equal(BootstrapOutcome.Succeeded, ReportsUntilEnd().Ended.Outcome);
+
+        Assert.Equal(1, issuer.Issued);
+        var identity = state.Identity!;
+        Assert.Equal(2 * BootstrapSteps.InOrder.Count, runner.Requests.Count);
+        Assert.All(runner.Requests, r => Assert.Equal(identity, r.Identity));
+        Assert.DoesNotContain(identity.SealedPfx, identity.ToString());
+    }
+
+    [Fact]
+    public void A_certificate_that_cannot_be_issued_fails_the_run_before_the_host_is_touched()
+    {
+        var issuer = new CountingCertificateIssuer { FailWith = "the key file /data/keys/certificates.key is readable by others" };
+        var runner = new ScriptedStepRunner();
+        var machine = StartMachine(runner, issuer: issuer);
+
+        machine.Tell(new MachineCommands.StartBootstrap(Host, "run-1", Spec));
+        ExpectMsg<MachineState>();
+        var (_, ended) = ReportsUntilEnd();
+
+        Assert.Equal(BootstrapOutcome.Failed, ended.Outcome);
+        Assert.Contains("could not issue the host's retained certificate", ended.Reason);
+        Assert.Contains("readable by others", ended.Reason);
+        Assert.Empty(runner.Requests);
     }
 }

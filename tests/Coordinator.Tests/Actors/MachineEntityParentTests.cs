@@ -10,7 +10,7 @@ public sealed class MachineEntityParentTests() : TestKit(ActorTestConfig.Create(
     private IActorRef StartParent(TimeSpan passivateAfter)
     {
         var settings = new MachineActorSettings(passivateAfter, SnapshotEvery: 50, BootstrapPolicy.Default);
-        return Sys.ActorOf(MachineEntityParent.Props(new MachineMessageExtractor(), host => MachineActor.Props(host, settings, new StepRunnerNotConfigured())));
+        return Sys.ActorOf(MachineEntityParent.Props(new MachineMessageExtractor(), host => MachineActor.Props(host, settings, new StepRunnerNotConfigured(), new CountingCertificateIssuer())));
     }
 
     [Fact]
