@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OctopusServer.Double.Resources;
@@ -14,20 +13,9 @@ internal sealed class EnvironmentEndpoints(OctopusState state)
 {
     private const int DefaultTake = 10;
 
-    public void Map(IEndpointRouteBuilder app)
-    {
-        var environments = app.MapGroup("/api/{spaceId}/environments");
-        environments.MapGet("", (HttpRequest request, string spaceId) => state.FindSpace(spaceId) is { } space
-            ? ApiResults.Ok(Paging.Page(request, "Environment", Templates.Environments(space.Id), Filter(request, space), DefaultTake))
-            : ApiResults.NotFound());
-        environments.MapGet("/all", (HttpRequest request, string spaceId) => state.FindSpace(spaceId) is { } space
-            ? ApiResults.Ok(Filter(request, space))
-            : ApiResults.NotFound());
-        environments.MapGet("/{id}", (string spaceId, string id) =>
-            state.Environments.FirstOrDefault(e => e.Id == id && state.FindSpace(spaceId)?.Id == e.SpaceId) is { } environment
-                ? ApiResults.Ok(ToResource(environment))
-                : ApiResults.NotFound());
-    }
+    public void Map(IEndpointRouteBuilder app) =>
+        SpaceCollection.Map(app, state, "environments", "Environment", Templates.Environments, DefaultTake, Filter,
+            (space, id) => state.Environments.FirstOrDefault(e => e.Id == id && e.SpaceId == space.Id) is { } e ? ToResource(e) : null);
 
     private List<EnvironmentResource> Filter(HttpRequest request, SpaceRecord space)
     {

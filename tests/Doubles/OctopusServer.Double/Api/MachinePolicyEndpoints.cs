@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OctopusServer.Double.Resources;
@@ -6,24 +5,14 @@ using OctopusServer.Double.State;
 
 namespace OctopusServer.Double.Api;
 
+/// <summary>Machine policies: <c>partialName</c> and <c>ids</c> filters; the default one is <c>MachinePolicies-1</c>.</summary>
 internal sealed class MachinePolicyEndpoints(OctopusState state)
 {
     private const int DefaultTake = 30;
 
-    public void Map(IEndpointRouteBuilder app)
-    {
-        var policies = app.MapGroup("/api/{spaceId}/machinepolicies");
-        policies.MapGet("", (HttpRequest request, string spaceId) => state.FindSpace(spaceId) is { } space
-            ? ApiResults.Ok(Paging.Page(request, "MachinePolicy", Templates.MachinePolicies(space.Id), Filter(request, space), DefaultTake))
-            : ApiResults.NotFound());
-        policies.MapGet("/all", (HttpRequest request, string spaceId) => state.FindSpace(spaceId) is { } space
-            ? ApiResults.Ok(Filter(request, space))
-            : ApiResults.NotFound());
-        policies.MapGet("/{id}", (string spaceId, string id) =>
-            state.MachinePolicies.FirstOrDefault(p => p.Id == id && state.FindSpace(spaceId)?.Id == p.SpaceId) is { } policy
-                ? ApiResults.Ok(ToResource(policy))
-                : ApiResults.NotFound());
-    }
+    public void Map(IEndpointRouteBuilder app) =>
+        SpaceCollection.Map(app, state, "machinepolicies", "MachinePolicy", Templates.MachinePolicies, DefaultTake, Filter,
+            (space, id) => state.MachinePolicies.FirstOrDefault(p => p.Id == id && p.SpaceId == space.Id) is { } p ? ToResource(p) : null);
 
     private List<MachinePolicyResource> Filter(HttpRequest request, SpaceRecord space)
     {
