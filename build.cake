@@ -1,4 +1,5 @@
 // Coordinator build, run through ./build.sh:
+//   ./build.sh --target=Demo            (as root: the lab's hosts are sshd processes in their own namespaces)
 //   ./build.sh [--target=Build|Test|Run] [--configuration=Release|Debug]
 //   ./build.sh --target=Test [--filter="FullyQualifiedName~Persistence"] [--hang-timeout=5m]
 //   ./build.sh --target=Run -- <arguments for Coordinator.Host>
@@ -62,6 +63,13 @@ Task("Test")
 Task("Run")
     .Description("Run Coordinator.Host on its embedded defaults; arguments after -- are passed to it")
     .Does(() => DotNetRun(hostProject.FullPath, PassThroughArguments(), new DotNetRunSettings { Configuration = configuration }));
+
+Task("Demo")
+    .Description("Bootstrap a lab fleet of 10 hosts, recreate 3, bootstrap again: same Octopus machines, same thumbprints (as root)")
+    .Does(() => DotNetRun(
+        repoRoot.CombineWithFilePath("tests/Coordinator.Demo/Coordinator.Demo.csproj").FullPath,
+        new ProcessArgumentBuilder(),
+        new DotNetRunSettings { Configuration = configuration }));
 
 Task("Default")
     .IsDependentOn("Build");

@@ -21,6 +21,10 @@ public static class CoordCommandLine
         root.Subcommands.Add(StatusCommand.Create(options, terminal));
         root.Subcommands.Add(RunsCommand.Create(options, terminal));
         root.Subcommands.Add(CancelCommand.Create(options, terminal));
+        root.Subcommands.Add(BootstrapCommand.Create(options, terminal));
+        root.Subcommands.Add(RetryCommand.Create(options, terminal));
+        root.Subcommands.Add(CertsCommand.Create(options, terminal));
+        root.Subcommands.Add(ForgetCommand.Create(options, terminal));
         return root;
     }
 

@@ -67,6 +67,12 @@ public sealed record HostCommandLine(HostCommand Command, string? ConfigFile)
           COORD_LOG_LEVEL                   coordinator.logging.level: Verbose, Debug, Information (default),
                                             Warning, Error or Fatal
           COORD_MAX_PARALLEL                coordinator.bootstrap.max-parallel: hosts bootstrapped at once (default 64)
+          COORD_STEP_TIMEOUT                coordinator.bootstrap.step-timeout: one step's limit on a host (default 10m)
+          COORD_STEP_ATTEMPTS               coordinator.bootstrap.step-attempts: attempts per step (default 5)
+          COORD_OCTOPUS_TASK_POLL_INTERVAL  coordinator.octopus.task-poll-interval: health-check polling (default 4s)
+          COORD_WINDOWS_SFTP_DRIVE_ROOTS    coordinator.host-access.windows-sftp-drive-roots: C=/folder,... for
+                                            SFTP servers that keep drives in folders (default: OpenSSH for Windows)
+          COORD_CERTIFICATE_KEY             the certificate key (base64, 32 bytes) instead of <data-dir>/keys/certificates.key
         Other COORD_* variables get a warning; COORD_ENDPOINT (read by coord) and COORD_TEST_* are ignored.
 
         Logs: console, plus coordinator-YYYYMMDD.clef (compact JSON) in <data-dir>/logs unless

@@ -28,6 +28,24 @@ public sealed record SecretReference
 
     public static SecretReference FromFile(string absolutePath) => new(SecretSource.File, absolutePath);
 
+    /// <summary>Reads back what <see cref="ToString"/> wrote: <c>env:NAME</c> or <c>file:/absolute/path</c>.</summary>
+    /// <exception cref="FormatException">Anything else; the message never quotes the text, which may be a secret itself.</exception>
+    public static SecretReference Parse(string reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        if (reference.StartsWith("env:", StringComparison.Ordinal) && reference.Length > 4)
+        {
+            return FromEnvironmentVariable(reference[4..]);
+        }
+
+        if (reference.StartsWith("file:", StringComparison.Ordinal) && Path.IsPathFullyQualified(reference[5..]))
+        {
+            return FromFile(reference[5..]);
+        }
+
+        throw new FormatException("A secret reference is env:NAME or file:/absolute/path.");
+    }
+
     /// <summary>Reads the secret now: the variable's value, or the file's content without surrounding whitespace.</summary>
     /// <exception cref="SecretResolutionException">
     /// The variable is unset or empty, or the file is missing, unreadable, empty or holds more than one line.

@@ -6,9 +6,10 @@ internal sealed class CapturedTerminal
     private readonly StringWriter _out = new();
     private readonly StringWriter _error = new();
 
-    public CapturedTerminal(Func<string, string?>? environment = null)
+    /// <param name="input">What the "user" types at prompts; null when nobody is there to answer.</param>
+    public CapturedTerminal(Func<string, string?>? environment = null, string? input = null)
     {
-        Terminal = new Terminal(_out, _error, OutIsRedirected: true, environment ?? Environments.Empty);
+        Terminal = new Terminal(_out, _error, OutIsRedirected: true, environment ?? Environments.Empty, input is null ? null : new StringReader(input));
     }
 
     public Terminal Terminal { get; }

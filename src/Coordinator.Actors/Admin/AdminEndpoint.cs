@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Coordinator.Protocol.Admin;
 using Coordinator.Protocol.Fleet;
+using Coordinator.Protocol.Machines;
 
 namespace Coordinator.Actors.Admin;
 
@@ -12,7 +13,9 @@ public sealed class AdminEndpoint : ReceiveActor
 {
     public const string Name = "admin";
 
-    public AdminEndpoint(NodeInfo node, IActorRef bootstrap)
+    public static readonly TimeSpan PreflightTimeout = TimeSpan.FromSeconds(60);
+
+    public AdminEndpoint(NodeInfo node, IActorRef bootstrap, IRunPreflight preflight)
     {
         var nodeAddress = ((ExtendedActorSystem)Context.System).Provider.DefaultAddress.ToString();
 
@@ -25,11 +28,51 @@ public sealed class AdminEndpoint : ReceiveActor
             nodeAddress)));
         Receive<AdminMessages.GetFleetStatus>(query => bootstrap.Forward(query));
         Receive<FleetCommands.Enroll>(enroll => bootstrap.Forward(enroll));
-        Receive<FleetCommands.StartRun>(start => bootstrap.Forward(start));
+        Receive<FleetCommands.StartRun>(start => CheckAsync(preflight, start.Hosts, start, Sender).PipeTo(Self));
+        Receive<FleetCommands.PlanRun>(plan => CheckAsync(preflight, plan.Hosts, null, Sender).PipeTo(Self));
+        Receive<Checked>(done =>
+        {
+            if (done.Start is null)
+            {
+                done.ReplyTo.Tell(done.Plan);
+            }
+            else if (done.Plan.Problems.Count > 0)
+            {
+                done.ReplyTo.Tell(new AdminMessages.RequestFailed(
+                    $"run {done.Start.RunId} was not started: {string.Join("; ", done.Plan.Problems)}"));
+            }
+            else
+            {
+                bootstrap.Tell(done.Start, done.ReplyTo);
+            }
+        });
+        Receive<FleetCommands.RetryRun>(retry => bootstrap.Forward(retry));
+        Receive<CertificateMessages.Adopt>(adopt => bootstrap.Forward(adopt));
+        Receive<CertificateMessages.Export>(export => bootstrap.Forward(export));
+        Receive<CertificateMessages.Forget>(forget => bootstrap.Forward(forget));
+        Receive<FleetCommands.GetRunProgress>(query => bootstrap.Forward(query));
         Receive<FleetCommands.CancelRun>(cancel => bootstrap.Forward(cancel));
         Receive<FleetCommands.GetRuns>(query => bootstrap.Forward(query));
     }
 
-    public static Props Props(NodeInfo node, IActorRef bootstrap) =>
-        Akka.Actor.Props.Create(() => new AdminEndpoint(node, bootstrap));
+    public static Props Props(NodeInfo node, IActorRef bootstrap, IRunPreflight preflight) =>
+        Akka.Actor.Props.Create(() => new AdminEndpoint(node, bootstrap, preflight));
+
+    private static async Task<Checked> CheckAsync(
+        IRunPreflight preflight, IReadOnlyList<RunHost> hosts, FleetCommands.StartRun? start, IActorRef replyTo)
+    {
+        using var timeout = new CancellationTokenSource(PreflightTimeout);
+        try
+        {
+            return new Checked(await preflight.CheckAsync(hosts, timeout.Token), start, replyTo);
+        }
+        catch (Exception e)
+        {
+            var problem = e is OperationCanceledException ? $"the checks did not finish within {PreflightTimeout.TotalSeconds:0} s" : e.Message;
+            return new Checked(new FleetCommands.RunPlan([], [problem], []), start, replyTo);
+        }
+    }
+
+    /// <summary>A preflight's answer, piped back with the request it was for.</summary>
+    private sealed record Checked(FleetCommands.RunPlan Plan, FleetCommands.StartRun? Start, IActorRef ReplyTo) : INoSerializationVerificationNeeded;
 }

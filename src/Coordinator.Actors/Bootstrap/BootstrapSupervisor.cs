@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
+using Coordinator.Protocol;
 using Coordinator.Protocol.Admin;
 using Coordinator.Protocol.Fleet;
 using Coordinator.Protocol.Machines;
@@ -23,9 +24,14 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
     private readonly BootstrapSupervisorSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
-    // Which run each busy host is working for; rebuilt by admission after a restart, never persisted.
+    // Which run each busy host is working for, and where it is; rebuilt by admission after a restart, never persisted.
     private readonly Dictionary<string, string> _inFlight = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LiveHost> _live = new(StringComparer.Ordinal);
     private FleetState _fleet = FleetState.Empty;
+
+    // Who asked for a certificate operation on each host; one at a time per host, never persisted.
+    private readonly Dictionary<string, IActorRef> _custody = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _custodyEnvironment = new(StringComparer.Ordinal);
 
     public BootstrapSupervisor(IActorRef machines, BootstrapSupervisorSettings settings)
     {
@@ -57,7 +63,25 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
             _fleet.Runs.Values.OrderByDescending(r => r.StartedAt).Select(r => r.ToSummary()).ToList())));
         Command<AdminMessages.GetFleetStatus>(_ => Sender.Tell(new AdminMessages.FleetStatus(
             _fleet.Machines.Values.Select(m => _inFlight.ContainsKey(m.Host) ? m with { Status = MachineStatus.InProgress } : m).ToList())));
+        Command<FleetCommands.RetryRun>(RetryRun);
+        Command<CertificateMessages.Adopt>(adopt => StartCustody(adopt));
+        Command<CertificateMessages.Export>(export => StartCustody(export));
+        Command<CertificateMessages.Forget>(forget => StartCustody(forget));
+        Command<CertificateMessages.Adopted>(adopted => EndCustody(adopted.Host, adopted, reply =>
+        {
+            var environment = _fleet.Machines.TryGetValue(adopted.Host, out var known) ? known.Environment : _custodyEnvironment.GetValueOrDefault(adopted.Host, "");
+            PersistAndApply(new FleetEvents.MachineIdentityChanged(adopted.Host, environment, adopted.Thumbprint, DateTimeOffset.UtcNow), _ => reply());
+        }));
+        Command<CertificateMessages.Forgot>(forgot => EndCustody(forgot.Host, forgot, reply =>
+            PersistAndApply(new FleetEvents.MachineRemoved(forgot.Host, DateTimeOffset.UtcNow), _ => reply())));
+        Command<CertificateMessages.Exported>(exported => EndCustody(exported.Host, exported, reply => reply()));
+        Command<CertificateMessages.Refused>(refused => EndCustody(refused.Host, new AdminMessages.RequestFailed(refused.Reason), reply => reply()));
+        Command<FleetCommands.GetRunProgress>(query => Sender.Tell(_fleet.Runs.TryGetValue(query.RunId, out var run)
+            ? Progress(run)
+            : new AdminMessages.RequestFailed($"there is no run {query.RunId}")));
         Command<MachineReports.BootstrapEnded>(HostEnded);
+        Command<MachineReports.StepStarted>(started => Track(started, live => live with { Step = started.Step, Attempt = started.Attempt }));
+        Command<MachineReports.StepRetrying>(retrying => Track(retrying, live => live with { LastReason = retrying.Reason }));
         Command<MachineReports.IMachineReport>(_ => { });
         Command<MachineState>(_ => { });
         Command<SaveSnapshotSuccess>(success =>
@@ -150,7 +174,106 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
         }
 
         _inFlight.Remove(ended.Host);
-        PersistAndApply(new FleetEvents.HostFinished(ended.RunId, ended.Host, ended.Outcome, ended.Reason, DateTimeOffset.UtcNow), _ => Admit());
+        var failedAt = _live.Remove(ended.Host, out var live) ? live.Step : null;
+        var reason = ended.Outcome == BootstrapOutcome.Failed && (ended.FailedStep ?? failedAt) is { } step && ended.Reason is { } why
+            ? $"{step}: {why}"
+            : ended.Reason;
+        PersistAndApply(new FleetEvents.HostFinished(ended.RunId, ended.Host, ended.Outcome, reason, DateTimeOffset.UtcNow, ended.Thumbprint), _ => Admit());
+    }
+
+    private void StartCustody(IWithHost command)
+    {
+        if (_custody.ContainsKey(command.Host))
+        {
+            Sender.Tell(new AdminMessages.RequestFailed($"another certificate operation on {command.Host} is in progress; try again when it ends"));
+            return;
+        }
+
+        if (_inFlight.TryGetValue(command.Host, out var runId))
+        {
+            Sender.Tell(new AdminMessages.RequestFailed($"{command.Host} is busy with run {runId}; cancel it or wait for it first"));
+            return;
+        }
+
+        _custody[command.Host] = Sender;
+        if (command is CertificateMessages.Adopt adopt)
+        {
+            _custodyEnvironment[adopt.Host] = adopt.Environment;
+        }
+
+        _machines.Tell(command, Self);
+    }
+
+    /// <summary>Answers whoever asked, after <paramref name="record"/> has recorded what changed in the fleet directory.</summary>
+    private void EndCustody(string host, object reply, Action<Action> record)
+    {
+        if (!_custody.Remove(host, out var replyTo))
+        {
+            return;
+        }
+
+        record(() => replyTo.Tell(reply));
+        _custodyEnvironment.Remove(host);
+    }
+
+    private void RetryRun(FleetCommands.RetryRun command)
+    {
+        var problem = _fleet.Runs.TryGetValue(command.RunId, out var run) switch
+        {
+            false => $"there is no run {command.RunId}",
+            _ when run!.Status == RunStatus.Running => $"run {command.RunId} is still running; wait for it or cancel it first",
+            _ when _fleet.Runs.ContainsKey(command.NewRunId) => $"run {command.NewRunId} already exists",
+            _ => null,
+        };
+        var again = run?.Hosts.Where(h => run.Results.TryGetValue(h.Host, out var result) ? result.Outcome != BootstrapOutcome.Succeeded : true).ToList() ?? [];
+        if (problem is null && again.Count == 0)
+        {
+            problem = $"every host of run {command.RunId} succeeded; there is nothing to retry";
+        }
+
+        if (problem is not null)
+        {
+            Sender.Tell(new AdminMessages.RequestFailed(problem));
+            return;
+        }
+
+        _log.Info("Retrying {HostCount} hosts of run {RunId} as run {NewRunId}", again.Count, command.RunId, command.NewRunId);
+        StartRun(new FleetCommands.StartRun(command.NewRunId, again, run!.Options));
+    }
+
+    private void Track(MachineReports.IMachineReport report, Func<LiveHost, LiveHost> update)
+    {
+        if (_inFlight.TryGetValue(report.Host, out var runId) && runId == report.RunId && _live.TryGetValue(report.Host, out var live))
+        {
+            _live[report.Host] = update(live);
+        }
+    }
+
+    private FleetCommands.RunProgress Progress(RunRecord run)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var hosts = run.Hosts.Select(h =>
+        {
+            if (run.Results.TryGetValue(h.Host, out var result))
+            {
+                var state = result.Outcome switch
+                {
+                    BootstrapOutcome.Succeeded => HostRunState.Succeeded,
+                    BootstrapOutcome.Cancelled => HostRunState.Cancelled,
+                    _ => HostRunState.Failed,
+                };
+                return new HostProgress(h.Host, h.Spec.Environment, state, null, 0, TimeSpan.Zero, result.Reason);
+            }
+
+            if (_inFlight.TryGetValue(h.Host, out var runId) && runId == run.RunId && _live.TryGetValue(h.Host, out var live))
+            {
+                return new HostProgress(h.Host, h.Spec.Environment, HostRunState.Running, live.Step, live.Attempt, now - live.AdmittedAt, live.LastReason);
+            }
+
+            var waiting = run.Status == RunStatus.Running ? HostRunState.Pending : HostRunState.Skipped;
+            return new HostProgress(h.Host, h.Spec.Environment, waiting, null, 0, TimeSpan.Zero, null);
+        }).ToList();
+        return new FleetCommands.RunProgress(run.ToSummary(), hosts);
     }
 
     /// <summary>Starts hosts while the limits allow, and ends runs with nothing left to do.</summary>
@@ -170,6 +293,7 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
                     }
 
                     _inFlight[host.Host] = run.RunId;
+                    _live[host.Host] = new LiveHost(DateTimeOffset.UtcNow, null, 0, null);
                     inFlightForRun++;
                     _machines.Tell(new MachineCommands.StartBootstrap(host.Host, run.RunId, host.Spec));
                 }
@@ -203,6 +327,9 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
         });
     }
 }
+
+/// <summary>A host in flight as the live view shows it: known only in memory, from the machine's reports.</summary>
+internal sealed record LiveHost(DateTimeOffset AdmittedAt, BootstrapStep? Step, int Attempt, string? LastReason);
 
 /// <param name="MaxParallel">Hosts in flight at once across all runs: the coordinator's global concurrency limit.</param>
 public sealed record BootstrapSupervisorSettings(int MaxParallel)

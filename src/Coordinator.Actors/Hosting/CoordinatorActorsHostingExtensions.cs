@@ -21,7 +21,8 @@ public static class CoordinatorActorsHostingExtensions
     /// <summary>
     /// Starts the coordinator's top-level actors: machines, bootstrap supervisor and admin endpoint. Machines run
     /// their steps through the <see cref="IBootstrapStepRunner"/> and keep their identity through the
-    /// <see cref="ICertificateIssuer"/> registered in the service provider.
+    /// <see cref="ICertificateIssuer"/> registered in the service provider; the admin endpoint checks runs with its
+    /// <see cref="IRunPreflight"/>, when one is registered.
     /// </summary>
     public static AkkaConfigurationBuilder WithCoordinatorActors(
         this AkkaConfigurationBuilder builder,
@@ -43,7 +44,8 @@ public static class CoordinatorActorsHostingExtensions
             var bootstrap = system.ActorOf(BootstrapSupervisor.Props(machines, supervisorSettings ?? BootstrapSupervisorSettings.Default), BootstrapSupervisor.Name);
             registry.Register<BootstrapSupervisorKey>(bootstrap);
 
-            registry.Register<AdminEndpointKey>(system.ActorOf(AdminEndpoint.Props(node, bootstrap), AdminEndpoint.Name));
+            var preflight = resolver.GetService<IRunPreflight>() ?? NoPreflight.Instance;
+            registry.Register<AdminEndpointKey>(system.ActorOf(AdminEndpoint.Props(node, bootstrap, preflight), AdminEndpoint.Name));
         });
     }
 }

@@ -10,6 +10,16 @@ namespace Coordinator.Actors.Machines;
 public interface IBootstrapStepRunner
 {
     Task<StepResult> RunAsync(StepRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The host's run ended (whatever the outcome): let go of what was kept for it, such as its connection.</summary>
+    ValueTask ReleaseAsync(string host) => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// For <c>coord forget</c>: removes the Octopus machine holding <paramref name="thumbprint"/> from the server the
+    /// host last registered with, and says what happened there.
+    /// </summary>
+    Task<string> DeregisterAsync(string host, MachineSpec lastSpec, string thumbprint, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException($"this coordinator has no {nameof(IBootstrapStepRunner)} that reaches Octopus, so it cannot deregister {host}");
 }
 
 /// <param name="Identity">The host's retained certificate: the ImportCertificate step puts exactly this one on the host.</param>

@@ -48,6 +48,10 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
         Command<MachineCommands.GetState>(_ => Sender.Tell(_state));
         Command<MachineCommands.StartBootstrap>(StartBootstrap);
         Command<MachineCommands.CancelBootstrap>(CancelBootstrap);
+        Command<CertificateMessages.Adopt>(Adopt);
+        Command<CertificateMessages.Export>(Export);
+        Command<CertificateMessages.Forget>(Forget);
+        Command<CustodyDone>(OnCustodyDone);
         Command<StepFinished>(OnStepFinished);
         Command<IdentityIssued>(OnIdentityIssued);
         Command<RetryStep>(retry =>
@@ -176,6 +180,113 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
         });
     }
 
+    private void Adopt(CertificateMessages.Adopt command)
+    {
+        if (RefuseWhileRunning(command.Host, "import a certificate"))
+        {
+            return;
+        }
+
+        var (issuer, timeout, replyTo) = (_issuer, _settings.Bootstrap.StepTimeout, Sender);
+        CustodyAsync(command.Host, replyTo, timeout, async token =>
+        {
+            var identity = await issuer.AdoptAsync(command.Host, command.Pfx, command.Password, token);
+            return new AdoptedIdentity(identity, command.Replace, command.Environment);
+        }).PipeTo(Self);
+    }
+
+    private void Export(CertificateMessages.Export command)
+    {
+        if (_state.Identity is not { } identity)
+        {
+            Sender.Tell(new CertificateMessages.Refused(command.Host, $"{command.Host} has no retained certificate yet: bootstrap it, or import one with coord certs import"));
+            return;
+        }
+
+        var (issuer, timeout) = (_issuer, _settings.Bootstrap.StepTimeout);
+        CustodyAsync(command.Host, Sender, timeout, async token =>
+            new CertificateMessages.Exported(command.Host, identity.Thumbprint, await issuer.ExportAsync(command.Host, identity, command.Password, token)))
+            .PipeTo(Self);
+    }
+
+    private void Forget(CertificateMessages.Forget command)
+    {
+        if (RefuseWhileRunning(command.Host, "forget it"))
+        {
+            return;
+        }
+
+        var (runner, timeout, identity, spec) = (_runner, _settings.Bootstrap.StepTimeout, _state.Identity, _state.LastSpec);
+        CustodyAsync(command.Host, Sender, timeout, async token =>
+        {
+            var octopus = identity is null
+                ? "it had no certificate, so no Octopus machine could be pinned to it"
+                : spec is null
+                    ? "it was never bootstrapped, so no Octopus machine was registered by this coordinator"
+                    : await runner.DeregisterAsync(command.Host, spec, identity.Thumbprint, token);
+            return new CertificateMessages.Forgot(command.Host, identity?.Thumbprint, octopus);
+        }).PipeTo(Self);
+    }
+
+    private bool RefuseWhileRunning(string host, string what)
+    {
+        if (_state.ActiveRun is not { } run)
+        {
+            return false;
+        }
+
+        Sender.Tell(new CertificateMessages.Refused(host, $"{host} is busy with run {run.RunId}; cancel it or wait before you {what}"));
+        return true;
+    }
+
+    private static async Task<CustodyDone> CustodyAsync(string host, IActorRef replyTo, TimeSpan timeout, Func<CancellationToken, Task<object>> work)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            return new CustodyDone(await work(cancellation.Token), replyTo);
+        }
+        catch (Exception e)
+        {
+            return new CustodyDone(new CertificateMessages.Refused(host, e.Message), replyTo);
+        }
+    }
+
+    private void OnCustodyDone(CustodyDone done)
+    {
+        switch (done.Result)
+        {
+            case AdoptedIdentity adopted when _state.Identity is { } current && current.Thumbprint != adopted.Identity.Thumbprint && !adopted.Replace:
+                done.ReplyTo.Tell(new CertificateMessages.Refused(_state.Host,
+                    $"{_state.Host} already has the retained certificate {current.Thumbprint}; importing {adopted.Identity.Thumbprint} would change its " +
+                    "identity in Octopus. Pass --replace to do it anyway."));
+                break;
+            case AdoptedIdentity adopted when _state.Identity?.Thumbprint == adopted.Identity.Thumbprint:
+                done.ReplyTo.Tell(new CertificateMessages.Adopted(_state.Host, adopted.Identity.Thumbprint, adopted.Identity.NotAfter, Replaced: false));
+                break;
+            case AdoptedIdentity adopted:
+                var replaced = _state.Identity is not null;
+                Persist(new MachineEvents.CertificateAdopted(_state.Host, adopted.Identity, DateTimeOffset.UtcNow), e =>
+                {
+                    _state = _state.Apply(e);
+                    _log.Warning("Certificate {Thumbprint} imported by an operator as the identity of {Host}", e.Identity.Thumbprint, e.Host);
+                    done.ReplyTo.Tell(new CertificateMessages.Adopted(e.Host, e.Identity.Thumbprint, e.Identity.NotAfter, replaced));
+                });
+                break;
+            case CertificateMessages.Forgot forgot:
+                Persist(new MachineEvents.Forgotten(_state.Host, DateTimeOffset.UtcNow), e =>
+                {
+                    _state = _state.Apply(e);
+                    _log.Warning("Machine {Host} forgotten: certificate {Thumbprint} dropped; Octopus: {Octopus}", e.Host, forgot.Thumbprint ?? "none", forgot.Octopus);
+                    done.ReplyTo.Tell(forgot);
+                });
+                break;
+            default:
+                done.ReplyTo.Tell(done.Result);
+                break;
+        }
+    }
+
     /// <summary>Runs the next step, issuing and persisting the host's retained certificate first if it has none.</summary>
     private void ContinueRun()
     {
@@ -296,7 +407,7 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
                     SnapshotWhenDue();
                     if (_state.ActiveRun is null)
                     {
-                        EndRun(new MachineReports.BootstrapEnded(_state.Host, done.RunId, BootstrapOutcome.Succeeded, null, null));
+                        EndRun(new MachineReports.BootstrapEnded(_state.Host, done.RunId, BootstrapOutcome.Succeeded, null, null, _state.Identity?.Thumbprint));
                     }
                     else
                     {
@@ -324,7 +435,7 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
                         LogLevel.ErrorLevel,
                         "Step {Step} failed on {Host} in {Environment} (run {RunId}, attempt {Attempt}) after {DurationMs} ms: {Reason}",
                         [failure.Step, failure.Host, environment, failure.RunId, request.Attempt, (long)elapsed.TotalMilliseconds, failure.Reason]);
-                    EndRun(new MachineReports.BootstrapEnded(_state.Host, failure.RunId, BootstrapOutcome.Failed, failure.Step, failure.Reason));
+                    EndRun(new MachineReports.BootstrapEnded(_state.Host, failure.RunId, BootstrapOutcome.Failed, failure.Step, failure.Reason, _state.Identity?.Thumbprint));
                 });
                 break;
         }
@@ -332,10 +443,23 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
 
     private void EndRun(MachineReports.BootstrapEnded ended)
     {
+        _ = ReleaseQuietlyAsync(_runner, ended.Host);
         _reportTo.Tell(ended);
         _reportTo = ActorRefs.Nobody;
         _attempt = 0;
         Context.SetReceiveTimeout(_settings.PassivateAfter);
+    }
+
+    private static async Task ReleaseQuietlyAsync(IBootstrapStepRunner runner, string host)
+    {
+        try
+        {
+            await runner.ReleaseAsync(host);
+        }
+        catch (Exception)
+        {
+            // Releasing is housekeeping: a connection that fails to close is dropped with the runner's pool.
+        }
     }
 
     private MachineReports.BootstrapEnded EndedReport(string runId) => _state.Status switch
@@ -351,6 +475,11 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
             SaveSnapshot(_state);
         }
     }
+
+    /// <summary>A certificate operation's outcome, piped back with whom to answer.</summary>
+    private sealed record CustodyDone(object Result, IActorRef ReplyTo) : INoSerializationVerificationNeeded;
+
+    private sealed record AdoptedIdentity(RetainedIdentity Identity, bool Replace, string Environment);
 
     private sealed record InFlightStep(StepRequest Request, CancellationTokenSource Cancellation, Stopwatch Clock);
 

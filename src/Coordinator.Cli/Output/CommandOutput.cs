@@ -11,6 +11,12 @@ public sealed class CommandOutput(Terminal terminal, bool json)
 {
     private readonly Lazy<IAnsiConsole> _console = new(() => TerminalConsole.Create(terminal));
 
+    /// <summary>True under <c>--json</c>: nothing but the final document may reach stdout.</summary>
+    public bool IsJson => json;
+
+    /// <summary>The console for live views; only when not <see cref="IsJson"/>.</summary>
+    public IAnsiConsole Console => _console.Value;
+
     public void Show(IView view)
     {
         if (json)

@@ -40,19 +40,26 @@ public sealed class AdminClient : IAsyncDisposable
     /// <exception cref="CliFailure">
     /// No reply in time (exit 2), or the coordinator refused or answered with something else (exit 1).
     /// </exception>
-    public async Task<TReply> AskAsync<TReply>(ICoordinatorMessage request, CancellationToken cancellationToken)
+    public Task<TReply> AskAsync<TReply>(ICoordinatorMessage request, CancellationToken cancellationToken)
+        where TReply : ICoordinatorMessage =>
+        AskAsync<TReply>(request, _timeout, cancellationToken);
+
+    /// <inheritdoc cref="AskAsync{TReply}(ICoordinatorMessage, CancellationToken)"/>
+    /// <param name="atLeast">For requests the coordinator needs time to answer (it checks the Octopus Server first).</param>
+    public async Task<TReply> AskAsync<TReply>(ICoordinatorMessage request, TimeSpan atLeast, CancellationToken cancellationToken)
         where TReply : ICoordinatorMessage
     {
+        var timeout = atLeast > _timeout ? atLeast : _timeout;
         object reply;
         try
         {
-            reply = await _admin.Ask<object>(request, _timeout, cancellationToken);
+            reply = await _admin.Ask<object>(request, timeout, cancellationToken);
         }
         catch (AskTimeoutException)
         {
             throw new CliFailure(
                 ExitCode.UsageOrConnection,
-                $"{_endpoint} accepted a connection but no coordinator answered within {CommandTimeout.Format(_timeout)}. " +
+                $"{_endpoint} accepted a connection but no coordinator answered within {CommandTimeout.Format(timeout)}. " +
                 "Check that the port belongs to a coordinator and that it has finished starting, or retry with a longer --timeout.");
         }
 

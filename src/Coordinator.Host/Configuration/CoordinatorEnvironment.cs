@@ -17,6 +17,10 @@ public static class CoordinatorEnvironment
         ["COORD_POSTGRES_CONNECTION_STRING"] = "coordinator.persistence.postgres.connection-string",
         ["COORD_LOG_LEVEL"] = "coordinator.logging.level",
         ["COORD_MAX_PARALLEL"] = "coordinator.bootstrap.max-parallel",
+        ["COORD_STEP_TIMEOUT"] = "coordinator.bootstrap.step-timeout",
+        ["COORD_STEP_ATTEMPTS"] = "coordinator.bootstrap.step-attempts",
+        ["COORD_OCTOPUS_TASK_POLL_INTERVAL"] = "coordinator.octopus.task-poll-interval",
+        ["COORD_WINDOWS_SFTP_DRIVE_ROOTS"] = "coordinator.host-access.windows-sftp-drive-roots",
     };
 
     // COORD_ENDPOINT is the CLI's; COORD_CERTIFICATE_KEY is read where certificates are sealed;

@@ -24,6 +24,18 @@ public sealed record CoordinatorSettings
     /// <summary>Hosts bootstrapped at once across all runs.</summary>
     public int BootstrapMaxParallel { get; init; } = BootstrapSupervisorSettings.Default.MaxParallel;
 
+    /// <summary>How long one bootstrap step may take on a host.</summary>
+    public TimeSpan StepTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Attempts per step before a host fails.</summary>
+    public int StepAttempts { get; init; } = 5;
+
+    /// <summary>How often a running Octopus task is polled.</summary>
+    public TimeSpan OctopusTaskPollInterval { get; init; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>Drive letter → folder on the hosts' SFTP servers; empty for OpenSSH for Windows.</summary>
+    public IReadOnlyDictionary<char, string> WindowsSftpDriveRoots { get; init; } = new Dictionary<char, string>();
+
     /// <summary>The <c>--config</c> file's HOCON, layered over the embedded <c>akka</c> defaults.</summary>
     public Config FileHocon { get; init; } = Config.Empty;
 

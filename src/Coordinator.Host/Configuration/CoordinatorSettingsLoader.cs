@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Akka.Configuration;
 using Npgsql;
 using Serilog.Events;
@@ -48,6 +49,10 @@ public static class CoordinatorSettingsLoader
                 : "",
             Logging = ReadLogging(Read, dataDirectory, currentDirectory),
             BootstrapMaxParallel = ReadPositive(Read("coordinator.bootstrap.max-parallel")),
+            StepTimeout = ReadDuration(Read("coordinator.bootstrap.step-timeout")),
+            StepAttempts = ReadPositive(Read("coordinator.bootstrap.step-attempts")),
+            OctopusTaskPollInterval = ReadDuration(Read("coordinator.octopus.task-poll-interval")),
+            WindowsSftpDriveRoots = ReadDriveRoots(Read("coordinator.host-access.windows-sftp-drive-roots")),
             FileHocon = file,
         };
 
@@ -92,6 +97,40 @@ public static class CoordinatorSettingsLoader
         int.TryParse(setting.Value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= 1
             ? count
             : throw setting.Invalid("expected a whole number of at least 1");
+
+    private static TimeSpan ReadDuration(LayeredSetting setting)
+    {
+        var match = Regex.Match(setting.Value.Trim(), "^([0-9]+)\\s*(ms|s|m|h)$");
+        if (!match.Success || !long.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount == 0)
+        {
+            throw setting.Invalid("expected a positive duration such as 500ms, 30s, 10m or 1h");
+        }
+
+        return match.Groups[2].Value switch
+        {
+            "ms" => TimeSpan.FromMilliseconds(amount),
+            "s" => TimeSpan.FromSeconds(amount),
+            "m" => TimeSpan.FromMinutes(amount),
+            _ => TimeSpan.FromHours(amount),
+        };
+    }
+
+    private static Dictionary<char, string> ReadDriveRoots(LayeredSetting setting)
+    {
+        var roots = new Dictionary<char, string>();
+        foreach (var entry in setting.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = entry.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts is not [[var drive], var root] || !char.IsAsciiLetter(drive) || !root.StartsWith('/'))
+            {
+                throw setting.Invalid("expected drive=/folder pairs separated by commas, such as C=/windows/c");
+            }
+
+            roots[char.ToUpperInvariant(drive)] = root;
+        }
+
+        return roots;
+    }
 
     private static bool ReadSwitch(LayeredSetting setting) =>
         setting.Value.Trim().ToLowerInvariant() switch

@@ -2,8 +2,10 @@ using Akka.Hosting;
 using Coordinator.Actors;
 using Coordinator.Actors.Bootstrap;
 using Coordinator.Actors.Machines;
-using Coordinator.Host.Certificates;
 using Coordinator.Actors.Hosting;
+using Coordinator.Bootstrap.Hosting;
+using Coordinator.HostAccess;
+using Coordinator.Octopus;
 using Coordinator.Host.Configuration;
 using Coordinator.Host.Logging;
 using Coordinator.Host.Persistence;
@@ -22,7 +24,11 @@ public static class CoordinatorHost
     /// actors) and completes <see cref="CoordinatorReadiness"/>; stopping it runs CoordinatedShutdown.
     /// Disposing it flushes the logs.
     /// </summary>
-    public static IHost Build(CoordinatorSettings settings)
+    /// <param name="configureServices">
+    /// Runs before the coordinator's own registrations: a service registered here replaces the default one
+    /// where the default is optional (the benchmark's simulated <c>IHostSessions</c>, for example).
+    /// </param>
+    public static IHost Build(CoordinatorSettings settings, Action<IServiceCollection>? configureServices = null)
     {
         var store = StoreDescription.Of(settings);
         var node = new NodeInfo(CoordinatorVersion.Current, DateTimeOffset.UtcNow, store.Kind, store.Location);
@@ -31,9 +37,18 @@ public static class CoordinatorHost
             .UseSerilog(CoordinatorLogger.Create(settings.Logging), dispose: true)
             .ConfigureServices(services =>
             {
+                configureServices?.Invoke(services);
                 services.AddSingleton(settings);
                 services.AddSingleton<CoordinatorReadiness>();
-                services.AddSingleton<ICertificateIssuer, SealingCertificateIssuer>();
+                services.AddCoordinatorBootstrap(new BootstrapAdapterOptions(
+                    settings.DataDirectory,
+                    new HostAccessOptions
+                    {
+                        WindowsPaths = settings.WindowsSftpDriveRoots.Count == 0
+                            ? WindowsSftpPaths.OpenSshForWindows
+                            : WindowsSftpPaths.WithDriveRoots(settings.WindowsSftpDriveRoots),
+                    },
+                    new OctopusClientOptions { TaskPollInterval = settings.OctopusTaskPollInterval }));
 
                 // Hosted services start in registration order: these must run before Akka.Hosting's.
                 if (settings.Store == StoreKind.Sqlite)
@@ -48,7 +63,13 @@ public static class CoordinatorHost
                     .WithCoordinatorRemoting(settings)
                     .WithCoordinatorPersistence(settings)
                     .WithCoordinatorSerialization()
-                    .WithCoordinatorActors(node, supervisorSettings: new BootstrapSupervisorSettings(settings.BootstrapMaxParallel))
+                    .WithCoordinatorActors(
+                        node,
+                        MachineActorSettings.Default with
+                        {
+                            Bootstrap = BootstrapPolicy.Default with { StepTimeout = settings.StepTimeout, MaxAttempts = settings.StepAttempts },
+                        },
+                        new BootstrapSupervisorSettings(settings.BootstrapMaxParallel))
                     .AddStartup((system, _) => provider.GetRequiredService<CoordinatorReadiness>().Announce(system, store)));
             })
             .Build();

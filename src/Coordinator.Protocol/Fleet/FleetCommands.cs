@@ -1,3 +1,4 @@
+using Coordinator.Protocol.Machines;
 using Coordinator.Protocol.Serialization;
 
 namespace Coordinator.Protocol.Fleet;
@@ -32,4 +33,53 @@ public static class FleetCommands
 
     [Manifest("fleet.run-list.v1")]
     public sealed record RunList(IReadOnlyList<RunSummary> Runs) : ICoordinatorMessage;
+
+    /// <summary>
+    /// Bootstrap the failed and cancelled hosts of <paramref name="RunId"/> again, as a new run <paramref name="NewRunId"/>
+    /// with the same specs and options. Reply: <see cref="RunAccepted"/>, or <see cref="Admin.AdminMessages.RequestFailed"/>
+    /// when the run is unknown, still running, or had no failures.
+    /// </summary>
+    [Manifest("fleet.retry-run.v1")]
+    public sealed record RetryRun(string RunId, string NewRunId) : ICoordinatorMessage;
+
+    /// <summary>Where a run stands right now, host by host. Reply: <see cref="RunProgress"/>.</summary>
+    [Manifest("fleet.get-run-progress.v1")]
+    public sealed record GetRunProgress(string RunId) : ICoordinatorMessage;
+
+    [Manifest("fleet.run-progress.v1")]
+    public sealed record RunProgress(RunSummary Summary, IReadOnlyList<HostProgress> Hosts) : ICoordinatorMessage;
+
+    /// <summary>
+    /// Check a run without touching any host: the Octopus Server, API key, space, environments and machine
+    /// policies, and every local file the hosts need. Reply: <see cref="RunPlan"/>.
+    /// </summary>
+    [Manifest("fleet.plan-run.v1")]
+    public sealed record PlanRun(IReadOnlyList<RunHost> Hosts) : ICoordinatorMessage;
+
+    /// <param name="Checks">What was verified, one line each ("API key accepted for user coordinator").</param>
+    /// <param name="Problems">What stops the run; empty when it may start.</param>
+    [Manifest("fleet.run-plan.v1")]
+    public sealed record RunPlan(IReadOnlyList<string> Checks, IReadOnlyList<string> Problems, IReadOnlyList<HostPlan> Hosts) : ICoordinatorMessage;
 }
+
+public enum HostRunState
+{
+    Pending,
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+
+    /// <summary>The run ended (failure budget spent, or cancelled) before this host was admitted.</summary>
+    Skipped,
+}
+
+/// <summary>One row of a run's live view.</summary>
+/// <param name="Step">The step in flight, or the step that failed.</param>
+/// <param name="Elapsed">Time since the host was admitted, or how long it took once finished.</param>
+/// <param name="Reason">Why it failed, or the last transient failure while it retries.</param>
+public sealed record HostProgress(
+    string Host, string Environment, HostRunState State, BootstrapStep? Step, int Attempt, TimeSpan Elapsed, string? Reason);
+
+/// <summary>What a host would go through: its target and every step, in order.</summary>
+public sealed record HostPlan(string Host, string Environment, string Address, HostPlatform Os, string Tentacle, IReadOnlyList<string> Steps);

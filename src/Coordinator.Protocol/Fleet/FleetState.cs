@@ -47,6 +47,7 @@ public sealed record FleetState(
                     Status = e.Outcome == BootstrapOutcome.Succeeded ? MachineStatus.Ready : MachineStatus.Failed,
                     LastError = e.Outcome == BootstrapOutcome.Succeeded ? null : e.Reason,
                     UpdatedAt = e.At,
+                    Thumbprint = e.Thumbprint ?? machine.Thumbprint,
                 })
                 : Machines,
         },
@@ -54,6 +55,13 @@ public sealed record FleetState(
         {
             Runs = Runs.SetItem(e.RunId, run with { Status = e.Status, EndedAt = e.At }),
         },
+        FleetEvents.MachineIdentityChanged e => this with
+        {
+            Machines = Machines.SetItem(e.Host, Machines.TryGetValue(e.Host, out var known)
+                ? known with { Thumbprint = e.Thumbprint, UpdatedAt = e.At }
+                : new MachineSummary(e.Host, e.Environment, MachineStatus.Enrolled, e.At, null, e.Thumbprint)),
+        },
+        FleetEvents.MachineRemoved e => this with { Machines = Machines.Remove(e.Host) },
         FleetEvents.HostFinished or FleetEvents.RunEnded => this,
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unhandled fleet event."),
     };

@@ -10,4 +10,5 @@ public sealed record MachineSummary(
     string Environment,
     MachineStatus Status,
     DateTimeOffset? UpdatedAt,
-    string? LastError) : ICoordinatorMessage;
+    string? LastError,
+    string? Thumbprint = null) : ICoordinatorMessage;

@@ -37,4 +37,12 @@ public static class MachineEvents
 
     [Manifest("machine.bootstrap-cancelled.v1")]
     public sealed record BootstrapCancelled(string Host, string RunId, DateTimeOffset At) : IMachineEvent;
+
+    /// <summary>An operator's certificate (<c>coord certs import</c>) becomes the host's identity, sealed like an issued one.</summary>
+    [Manifest("machine.certificate-adopted.v1")]
+    public sealed record CertificateAdopted(string Host, RetainedIdentity Identity, DateTimeOffset At) : IMachineEvent;
+
+    /// <summary><c>coord forget</c>: the identity is dropped and the machine starts over as if new.</summary>
+    [Manifest("machine.forgotten.v1")]
+    public sealed record Forgotten(string Host, DateTimeOffset At) : IMachineEvent;
 }

@@ -18,7 +18,8 @@ public static class MachineReports
         : IMachineReport;
 
     [Manifest("machine.bootstrap-ended.v1")]
-    public sealed record BootstrapEnded(string Host, string RunId, BootstrapOutcome Outcome, BootstrapStep? FailedStep, string? Reason)
+    /// <param name="Thumbprint">The host's retained certificate, once it has one.</param>
+    public sealed record BootstrapEnded(string Host, string RunId, BootstrapOutcome Outcome, BootstrapStep? FailedStep, string? Reason, string? Thumbprint = null)
         : IMachineReport;
 }
 

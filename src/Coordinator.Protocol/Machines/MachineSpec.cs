@@ -13,7 +13,13 @@ public sealed record MachineSpec(
     IReadOnlyList<string> Tenants,
     string MachinePolicy,
     SshSpec Ssh,
-    TentacleSpec Tentacle);
+    TentacleSpec Tentacle,
+    OctopusTarget Octopus);
+
+/// <summary>The Octopus Server a host registers with. The API key is a reference the coordinator host resolves, never the key.</summary>
+/// <param name="ApiKeyReference"><c>env:NAME</c> or <c>file:/absolute/path</c>, read by the coordinator host process.</param>
+/// <param name="ReplaceExisting">Take over an Octopus machine that has this host's name but another thumbprint.</param>
+public sealed record OctopusTarget(string ServerUrl, string? Space, string ApiKeyReference, bool ReplaceExisting);
 
 public enum HostPlatform
 {

@@ -6,6 +6,7 @@ namespace Coordinator.Protocol.Machines;
 /// <param name="ActiveRun">The bootstrap run in progress, or null; survives restarts so the run can resume.</param>
 /// <param name="LastRunId">The most recent run that ended (succeeded, failed or was cancelled).</param>
 /// <param name="Identity">The retained Tentacle certificate, sealed; null until the first run issues it.</param>
+/// <param name="LastSpec">The spec of the latest run: where <c>coord forget</c> finds the host's Octopus Server.</param>
 [Manifest("machine.state.v1")]
 public sealed record MachineState(
     string Host,
@@ -17,7 +18,8 @@ public sealed record MachineState(
     string? LastError,
     ActiveRun? ActiveRun,
     string? LastRunId,
-    RetainedIdentity? Identity) : ICoordinatorMessage
+    RetainedIdentity? Identity,
+    MachineSpec? LastSpec = null) : ICoordinatorMessage
 {
     public static MachineState New(string host) => new(host, null, null, MachineStatus.Enrolled, null, null, null, null, null, null);
 
@@ -45,6 +47,8 @@ public sealed record MachineState(
             UpdatedAt = e.At,
         },
         MachineEvents.CertificateRetained e => this with { Identity = Identity ?? e.Identity, UpdatedAt = e.At },
+        MachineEvents.CertificateAdopted e => this with { Identity = e.Identity, UpdatedAt = e.At },
+        MachineEvents.Forgotten => New(Host),
         MachineEvents.BootstrapStarted e => this with
         {
             Environment = e.Spec.Environment,
@@ -52,6 +56,7 @@ public sealed record MachineState(
             EnrolledAt = EnrolledAt ?? e.At,
             Status = MachineStatus.InProgress,
             ActiveRun = new ActiveRun(e.RunId, e.Spec, BootstrapSteps.First),
+            LastSpec = e.Spec,
             LastError = null,
             UpdatedAt = e.At,
         },
@@ -80,7 +85,7 @@ public sealed record MachineState(
     };
 
     public Fleet.MachineSummary ToSummary() =>
-        new(Host, Environment ?? string.Empty, Status, UpdatedAt, LastError);
+        new(Host, Environment ?? string.Empty, Status, UpdatedAt, LastError, Identity?.Thumbprint);
 }
 
 /// <param name="Thumbprint">Upper-case SHA-1 hex, as Octopus pins it.</param>

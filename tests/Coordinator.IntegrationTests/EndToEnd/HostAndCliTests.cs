@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Coordinator.IntegrationTests.Harness;
-using Coordinator.Protocol.Fleet;
-using Coordinator.Protocol.Machines;
 
 namespace Coordinator.IntegrationTests.EndToEnd;
 
@@ -66,41 +64,32 @@ public sealed class HostAndCliTests : IDisposable
     }
 
     [Fact]
-    public async Task A_run_retains_each_hosts_certificate_under_a_private_key_file_and_reports_every_host()
+    public async Task A_run_whose_api_key_the_host_cannot_read_is_refused_before_any_host_is_touched()
     {
+        var identity = Path.Combine(_dataDirectory, "id_ed25519");
+        await File.WriteAllTextAsync(identity, "not used: the run is refused first\n");
+        var inventory = Path.Combine(_dataDirectory, "fleet.yaml");
+        await File.WriteAllTextAsync(inventory, $$"""
+            octopus:
+              url: http://127.0.0.1:9/
+              api-key: env:COORD_TEST_KEY_THAT_IS_NOT_SET
+            defaults:
+              ssh: { identity: {{identity}}, host-key-policy: off }
+            environments:
+              Production:
+                hosts:
+                  - { name: web-01, address: 127.0.0.1, os: linux }
+            """);
         await using var host = await HostProcess.StartAsync(_dataDirectory);
-        await using (var admin = RemoteAdmin.Connect(host.Port))
-        {
-            var spec = new MachineSpec(
-                "Production", "10.30.0.1", HostPlatform.Linux, ["web-server"], [], "Default Machine Policy",
-                new SshSpec("root", 22, "/keys/id_ed25519", "off", "/keys/known_hosts", TimeSpan.FromMinutes(1)),
-                new TentacleSpec("Tentacle", 10933, "any", null, "/opt/octopus/tentacle",
-                    "/etc/octopus/Tentacle/tentacle-Tentacle.config", "/etc/octopus/Tentacle", "/home/Octopus/Applications"));
-            var accepted = await admin.AskAsync<FleetCommands.RunAccepted>(
-                new FleetCommands.StartRun("run-e2e", [new RunHost("web-01", spec)], RunOptions.Default));
-            Assert.Equal(1, accepted.Hosts);
-        }
 
-        // No step runner is wired into this build yet, so the host fails at its first step — after its identity
-        // was issued, sealed and persisted.
-        ProcessResult runs;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        do
-        {
-            runs = await host.Cli.RunAsync("runs", "--json");
-        }
-        while (!runs.StandardOutput.Contains("\"completed\"") && DateTime.UtcNow < deadline);
+        var bootstrap = await host.Cli.RunAsync("bootstrap", "-i", inventory, "--follow");
+        var runs = await host.Cli.RunAsync("runs", "--json");
 
-        var run = JsonDocument.Parse(runs.StandardOutput).RootElement[0];
-        Assert.Equal(("run-e2e", "completed", 1), (run.GetProperty("runId").GetString(), run.GetProperty("status").GetString(), run.GetProperty("failed").GetInt32()));
-        var status = await host.Cli.RunAsync("status", "--json");
-        var machine = JsonDocument.Parse(status.StandardOutput).RootElement[0];
-        Assert.Equal("failed", machine.GetProperty("status").GetString());
-        Assert.Contains("no IBootstrapStepRunner", machine.GetProperty("lastError").GetString());
-
-        var keyFile = Path.Combine(_dataDirectory, "keys", "certificates.key");
-        Assert.True(File.Exists(keyFile), "the certificate key is created on first use");
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+        Assert.True(bootstrap.ExitCode == 2, bootstrap.ToString());
+        Assert.Contains("env:COORD_TEST_KEY_THAT_IS_NOT_SET", bootstrap.StandardError);
+        Assert.Contains("is not set", bootstrap.StandardError);
+        Assert.Equal("[]", runs.StandardOutput.Trim());
+        Assert.False(File.Exists(Path.Combine(_dataDirectory, "keys", "certificates.key")), "no identity is issued for a refused run");
         Assert.Equal(0, await host.StopAsync());
     }
 

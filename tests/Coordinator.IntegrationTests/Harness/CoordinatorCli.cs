@@ -5,10 +5,13 @@ internal sealed class CoordinatorCli(int port)
 {
     public string Endpoint { get; } = $"127.0.0.1:{port}";
 
-    public Task<ProcessResult> RunAsync(params string[] arguments) =>
+    public Task<ProcessResult> RunAsync(params string[] arguments) => RunAsync(TimeSpan.FromSeconds(60), arguments);
+
+    /// <summary>For commands that follow a run to its end.</summary>
+    public Task<ProcessResult> RunAsync(TimeSpan limit, params string[] arguments) =>
         ProcessRun.DotnetAsync(
             RepositoryLayout.CliDll,
             [.. arguments, "--endpoint", Endpoint],
             new Dictionary<string, string?>(),
-            TimeSpan.FromSeconds(60));
+            limit);
 }

@@ -22,7 +22,8 @@ public sealed class BootstrapRunTests() : TestKit(ActorTestConfig.Create())
         "Default Machine Policy",
         new SshSpec("root", 22, "/keys/id", "off", "/keys/known_hosts", TimeSpan.FromMinutes(1)),
         new TentacleSpec("Tentacle", 10933, "any", null, "/opt/octopus/tentacle",
-            "/etc/octopus/Tentacle/tentacle-Tentacle.config", "/etc/octopus/Tentacle", "/home/Octopus/Applications"));
+            "/etc/octopus/Tentacle/tentacle-Tentacle.config", "/etc/octopus/Tentacle", "/home/Octopus/Applications"),
+        new OctopusTarget("https://octopus.example.com/", null, "env:OCTOPUS_API_KEY", ReplaceExisting: false));
 
     private static IReadOnlyList<RunHost> Hosts(int count) =>
         Enumerable.Range(1, count).Select(n => new RunHost($"web-{n:00}", SpecFor(n))).ToList();

@@ -22,4 +22,14 @@ internal sealed class CountingCertificateIssuer : ICertificateIssuer
         var number = Interlocked.Increment(ref _issued);
         return Task.FromResult(new RetainedIdentity($"{number:X40}", $"sealed-for-{host}-{number}", DateTimeOffset.UnixEpoch.AddYears(130)));
     }
+
+    /// <summary>The "PFX" is the thumbprint in ASCII; a password of "wrong" is refused as a real PFX's would be.</summary>
+    public Task<RetainedIdentity> AdoptAsync(string host, byte[] pfx, string? password, CancellationToken cancellationToken) =>
+        password == "wrong"
+            ? throw new ArgumentException($"the PFX for {host} cannot be used: the password is wrong")
+            : Task.FromResult(new RetainedIdentity(System.Text.Encoding.ASCII.GetString(pfx), $"adopted-for-{host}", DateTimeOffset.UnixEpoch.AddYears(130)));
+
+    /// <summary>"Exports" the thumbprint and password, so a test can see which identity and password were used.</summary>
+    public Task<byte[]> ExportAsync(string host, RetainedIdentity identity, string password, CancellationToken cancellationToken) =>
+        Task.FromResult(System.Text.Encoding.ASCII.GetBytes($"{identity.Thumbprint}/{password}"));
 }

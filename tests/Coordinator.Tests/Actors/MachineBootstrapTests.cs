@@ -19,7 +19,8 @@ public sealed class MachineBootstrapTests() : TestKit(ActorTestConfig.Create())
         "Default Machine Policy",
         new SshSpec("root", 22, "/keys/id_ed25519", "accept-new", "/keys/known_hosts", TimeSpan.FromMinutes(5)),
         new TentacleSpec("Tentacle", 10933, "any", "/installers/tentacle.tar.gz", "/opt/octopus/tentacle",
-            "/etc/octopus/Tentacle/tentacle-Tentacle.config", "/etc/octopus/Tentacle", "/home/Octopus/Applications"));
+            "/etc/octopus/Tentacle/tentacle-Tentacle.config", "/etc/octopus/Tentacle", "/home/Octopus/Applications"),
+        new OctopusTarget("https://octopus.example.com/", null, "env:OCTOPUS_API_KEY", ReplaceExisting: false));
 
     private static MachineActorSettings Settings(TimeSpan? stepTimeout = null) => new(
         TimeSpan.FromMinutes(5),

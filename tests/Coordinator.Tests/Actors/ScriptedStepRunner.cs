@@ -17,6 +17,9 @@ internal sealed class ScriptedStepRunner : IBootstrapStepRunner
 
     public ConcurrentQueue<BootstrapStep> Cancelled { get; } = new();
 
+    /// <summary>The thumbprints <c>coord forget</c> asked Octopus to remove, with the server each host last used.</summary>
+    public ConcurrentQueue<(string Host, string Server, string Thumbprint)> Deregistered { get; } = new();
+
     public ScriptedStepRunner Answer(BootstrapStep step, int attempt, StepResult result)
     {
         _answers[(step, attempt)] = result;
@@ -31,6 +34,12 @@ internal sealed class ScriptedStepRunner : IBootstrapStepRunner
     }
 
     public void Release(BootstrapStep step) => _held[step].TrySetResult();
+
+    public Task<string> DeregisterAsync(string host, MachineSpec lastSpec, string thumbprint, CancellationToken cancellationToken)
+    {
+        Deregistered.Enqueue((host, lastSpec.Octopus.ServerUrl, thumbprint));
+        return Task.FromResult($"deleted the machine pinned to {thumbprint}");
+    }
 
     public async Task<StepResult> RunAsync(StepRequest request, CancellationToken cancellationToken)
     {

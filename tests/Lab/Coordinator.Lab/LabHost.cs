@@ -12,7 +12,7 @@ namespace Coordinator.Lab;
 public sealed class LabHost
 {
     private static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan KillTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan KillTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan FreezeTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
 

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Sockets;
+using Coordinator.Cli;
+using Coordinator.Host.Configuration;
+using Coordinator.Host.Hosting;
+using Coordinator.Lab;
+using Microsoft.Extensions.Hosting;
+using OctopusServer.Double;
+using Spectre.Console;
+
+namespace Coordinator.Demo;
+
+/// <summary>The demo's moving parts, started together and torn down together.</summary>
+internal sealed class DemoFleet : IAsyncDisposable
+{
+    private const string Environment = "Demo";
+
+    private readonly IAnsiConsole _console;
+    private readonly LabFixture _lab;
+    private readonly OctopusServerDouble _octopus;
+    private readonly TentacleInstallers _installers;
+    private readonly DirectoryInfo _work;
+    private readonly IHost _coordinator;
+    private readonly string _endpoint;
+    private readonly string _inventory;
+
+    private DemoFleet(
+        IAnsiConsole console, LabFixture lab, OctopusServerDouble octopus, TentacleInstallers installers, DirectoryInfo work, IHost coordinator, string endpoint, string inventory)
+    {
+        (_console, _lab, _octopus, _installers, _work, _coordinator, _endpoint, _inventory) = (console, lab, octopus, installers, work, coordinator, endpoint, inventory);
+    }
+
+    public static async Task<DemoFleet> StartAsync(int linux, int windows, IAnsiConsole console)
+    {
+        console.Write(new Rule("[bold]1. A lab fleet, the Octopus Server double, and the coordinator on SQLite[/]").LeftJustified());
+        var work = Directory.CreateTempSubdirectory("coordinator-demo-");
+        var lab = await LabFixture.StartAsync(linux, windows);
+        var octopus = await OctopusServerDouble.StartAsync(new OctopusServerDoubleOptions { Environments = [Environment] });
+        var installers = await TentacleInstallers.PackAsync();
+        var apiKey = Path.Combine(work.FullName, "octopus-api-key");
+        await File.WriteAllTextAsync(apiKey, octopus.ApiKey + "\n");
+        File.SetUnixFileMode(apiKey, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var inventory = Path.Combine(work.FullName, "fleet.yaml");
+        await File.WriteAllTextAsync(inventory, LabInventory.Yaml(lab, lab.Hosts, octopus.BaseUri, "file:" + apiKey, installers, Environment));
+
+        var port = FreePort();
+        var settings = new Dictionary<string, string>
+        {
+            ["COORD_DATA_DIR"] = Path.Combine(work.FullName, "data"),
+            ["COORD_REMOTE_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["COORD_LOG_LEVEL"] = "Warning",
+        };
+        foreach (var (name, value) in LabInventory.CoordinatorEnvironment)
+        {
+            settings[name] = value!;
+        }
+
+        var loaded = await CoordinatorSettingsLoader.LoadAsync(null, settings, work.FullName);
+        var coordinator = CoordinatorHost.Build(loaded.Settings);
+        await coordinator.StartAsync();
+
+        console.MarkupLine($"{lab.LinuxHosts.Count} Linux and {lab.WindowsHosts.Count} Windows-flavoured hosts on 127.0.0.2 and up (real sshd); Octopus at {octopus.BaseUri}");
+        console.MarkupLine($"Coordinator on 127.0.0.1:{port}, data in {Markup.Escape(Path.Combine(work.FullName, "data"))}; inventory {Markup.Escape(inventory)}");
+        return new DemoFleet(console, lab, octopus, installers, work, coordinator, $"127.0.0.1:{port}", inventory);
+    }
+
+    public async Task<int> RunAsync()
+    {
+        _console.Write(new Rule("[bold]2. coord bootstrap --follow[/]").LeftJustified());
+        if (await BootstrapAsync() != 0)
+        {
+            return 1;
+        }
+
+        var before = Machines();
+        _console.Write(MachineTable("Registered in Octopus", before, null));
+
+        var rebuilt = _lab.LinuxHosts.Take(2).Append(_lab.WindowsHosts.First()).ToList();
+        _console.Write(new Rule($"[bold]3. Destroy and recreate {string.Join(", ", rebuilt.Select(h => h.Name))}: new disks, new SSH host keys, no Tentacle[/]").LeftJustified());
+        await Task.WhenAll(rebuilt.Select(h => h.RecreateAsync()));
+
+        _console.Write(new Rule("[bold]4. coord bootstrap --follow, again[/]").LeftJustified());
+        if (await BootstrapAsync() != 0)
+        {
+            return 1;
+        }
+
+        var after = Machines();
+        _console.Write(MachineTable("The same machines, the same thumbprints", after, before));
+        var unchanged = after.Count == before.Count && after.All(m => before.TryGetValue(m.Key, out var was) && was == m.Value);
+        _console.MarkupLine(unchanged
+            ? $"[green]All {after.Count} machines kept their Octopus ids and thumbprints; no duplicates.[/]"
+            : "[red]Some machines changed: see the table above.[/]");
+        return unchanged ? 0 : 1;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _console.Write(new Rule("[bold]5. Tear down[/]").LeftJustified());
+        await _coordinator.StopAsync();
+        _coordinator.Dispose();
+        await _lab.DisposeAsync();
+        await _octopus.DisposeAsync();
+        _installers.Dispose();
+        _work.Delete(recursive: true);
+        _console.MarkupLine("Lab hosts, Octopus double and coordinator stopped; temporary files removed.");
+    }
+
+    private Task<int> BootstrapAsync() =>
+        CoordCommandLine.RunAsync(["bootstrap", "-i", _inventory, "--follow", "--endpoint", _endpoint], Terminal.FromProcess());
+
+    private SortedDictionary<string, (string Id, string Thumbprint)> Machines() =>
+        new(_octopus.State.Machines.ToDictionary(m => m.Name, m => (m.Id, m.Endpoint.Thumbprint)), StringComparer.Ordinal);
+
+    private static Table MachineTable(string title, SortedDictionary<string, (string Id, string Thumbprint)> machines, SortedDictionary<string, (string Id, string Thumbprint)>? before)
+    {
+        var table = new Table().Title(title).Border(TableBorder.Rounded).AddColumn("Machine").AddColumn("Octopus id").AddColumn("Thumbprint");
+        if (before is not null)
+        {
+            table.AddColumn("Same as before");
+        }
+
+        foreach (var (name, (id, thumbprint)) in machines)
+        {
+            var row = new List<string> { name, id, thumbprint };
+            if (before is not null)
+            {
+                row.Add(before.TryGetValue(name, out var was) && was == (id, thumbprint) ? "[green]yes[/]" : "[red]no[/]");
+            }
+
+            table.AddRow([.. row]);
+        }
+
+        return table;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

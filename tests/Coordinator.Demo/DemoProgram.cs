@@ -1,0 +1,25 @@
+using Spectre.Console;
+
+namespace Coordinator.Demo;
+
+/// <summary>
+/// <c>./build.sh --target=Demo</c>: ten lab hosts (eight Linux, two Windows-flavoured) and the Octopus Server double
+/// come up, the coordinator host starts on SQLite, <c>coord bootstrap --follow</c> brings every host into Octopus,
+/// three hosts are destroyed and recreated, and a second bootstrap brings them back as the same machines with the
+/// same thumbprints. Everything is torn down at the end. Exit code 0 when every machine came back unchanged.
+/// </summary>
+public static class DemoProgram
+{
+    public static async Task<int> Main()
+    {
+        var console = AnsiConsole.Console;
+        if (Environment.UserName != "root")
+        {
+            console.MarkupLine("[red]The demo's lab hosts are sshd processes in their own Linux namespaces: run it as root (sudo).[/]");
+            return 2;
+        }
+
+        await using var demo = await DemoFleet.StartAsync(linux: 8, windows: 2, console);
+        return await demo.RunAsync();
+    }
+}
