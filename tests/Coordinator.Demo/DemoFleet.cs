@@ -114,7 +114,8 @@ internal sealed class DemoFleet : IAsyncDisposable
 
     private static Table MachineTable(string title, SortedDictionary<string, (string Id, string Thumbprint)> machines, SortedDictionary<string, (string Id, string Thumbprint)>? before)
     {
-        var table = new Table().Title(title).Border(TableBorder.Rounded).AddColumn("Machine").AddColumn("Octopus id").AddColumn("Thumbprint");
+        var table = new Table().Title(title).Border(TableBorder.Rounded)
+            .AddColumn(new TableColumn("Machine").NoWrap()).AddColumn(new TableColumn("Octopus id").NoWrap()).AddColumn(new TableColumn("Thumbprint").NoWrap());
         if (before is not null)
         {
             table.AddColumn("Same as before");
