@@ -25,6 +25,7 @@ public static class CoordCommandLine
         root.Subcommands.Add(RetryCommand.Create(options, terminal));
         root.Subcommands.Add(CertsCommand.Create(options, terminal));
         root.Subcommands.Add(ForgetCommand.Create(options, terminal));
+        root.Subcommands.Add(HostsCommand.Create(options, terminal));
         return root;
     }
 

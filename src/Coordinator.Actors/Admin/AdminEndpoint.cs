@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Coordinator.Protocol.Admin;
 using Coordinator.Protocol.Fleet;
+using Coordinator.Protocol.HostKeys;
 using Coordinator.Protocol.Machines;
 
 namespace Coordinator.Actors.Admin;
@@ -15,7 +16,7 @@ public sealed class AdminEndpoint : ReceiveActor
 
     public static readonly TimeSpan PreflightTimeout = TimeSpan.FromSeconds(60);
 
-    public AdminEndpoint(NodeInfo node, IActorRef bootstrap, IRunPreflight preflight)
+    public AdminEndpoint(NodeInfo node, IActorRef bootstrap, IActorRef hostKeys, IRunPreflight preflight)
     {
         var nodeAddress = ((ExtendedActorSystem)Context.System).Provider.DefaultAddress.ToString();
 
@@ -50,13 +51,14 @@ public sealed class AdminEndpoint : ReceiveActor
         Receive<CertificateMessages.Adopt>(adopt => bootstrap.Forward(adopt));
         Receive<CertificateMessages.Export>(export => bootstrap.Forward(export));
         Receive<CertificateMessages.Forget>(forget => bootstrap.Forward(forget));
+        Receive<HostKeyMessages.Reset>(reset => hostKeys.Forward(reset));
         Receive<FleetCommands.GetRunProgress>(query => bootstrap.Forward(query));
         Receive<FleetCommands.CancelRun>(cancel => bootstrap.Forward(cancel));
         Receive<FleetCommands.GetRuns>(query => bootstrap.Forward(query));
     }
 
-    public static Props Props(NodeInfo node, IActorRef bootstrap, IRunPreflight preflight) =>
-        Akka.Actor.Props.Create(() => new AdminEndpoint(node, bootstrap, preflight));
+    public static Props Props(NodeInfo node, IActorRef bootstrap, IActorRef hostKeys, IRunPreflight preflight) =>
+        Akka.Actor.Props.Create(() => new AdminEndpoint(node, bootstrap, hostKeys, preflight));
 
     private static async Task<Checked> CheckAsync(
         IRunPreflight preflight, IReadOnlyList<RunHost> hosts, FleetCommands.StartRun? start, IActorRef replyTo)

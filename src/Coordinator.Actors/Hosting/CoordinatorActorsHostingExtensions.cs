@@ -1,6 +1,7 @@
 using Akka.Hosting;
 using Coordinator.Actors.Admin;
 using Coordinator.Actors.Bootstrap;
+using Coordinator.Actors.HostKeys;
 using Coordinator.Actors.Machines;
 
 namespace Coordinator.Actors.Hosting;
@@ -13,6 +14,9 @@ public sealed class BootstrapSupervisorKey;
 
 /// <summary>Registry key of the <see cref="AdminEndpoint"/> (<c>/user/admin</c>).</summary>
 public sealed class AdminEndpointKey;
+
+/// <summary>Registry key of the <see cref="HostKeyDirectory"/> (<c>/user/host-keys</c>).</summary>
+public sealed class HostKeyDirectoryKey;
 
 public static class CoordinatorActorsHostingExtensions
 {
@@ -44,8 +48,11 @@ public static class CoordinatorActorsHostingExtensions
             var bootstrap = system.ActorOf(BootstrapSupervisor.Props(machines, supervisorSettings ?? BootstrapSupervisorSettings.Default), BootstrapSupervisor.Name);
             registry.Register<BootstrapSupervisorKey>(bootstrap);
 
+            var hostKeys = system.ActorOf(HostKeyDirectory.Props(), HostKeyDirectory.Name);
+            registry.Register<HostKeyDirectoryKey>(hostKeys);
+
             var preflight = resolver.GetService<IRunPreflight>() ?? NoPreflight.Instance;
-            registry.Register<AdminEndpointKey>(system.ActorOf(AdminEndpoint.Props(node, bootstrap, preflight), AdminEndpoint.Name));
+            registry.Register<AdminEndpointKey>(system.ActorOf(AdminEndpoint.Props(node, bootstrap, hostKeys, preflight), AdminEndpoint.Name));
         });
     }
 }

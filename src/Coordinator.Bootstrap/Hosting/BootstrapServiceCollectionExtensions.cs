@@ -27,7 +27,7 @@ public static class BootstrapServiceCollectionExtensions
         services.AddSingleton(new RetainedIdentityVault(options.DataDirectory));
         services.AddSingleton<ICertificateIssuer>(provider => provider.GetRequiredService<RetainedIdentityVault>());
         services.AddSingleton(provider => new OctopusConnections(options.Octopus, provider.GetService<ILoggerFactory>()));
-        services.AddSingleton<IHostKeyStore, InMemoryHostKeyStore>();
+        services.AddSingleton<IHostKeyStore, JournalHostKeyStore>();
         if (services.All(s => s.ServiceType != typeof(IHostSessions)))
         {
             services.AddSingleton<IHostSessions>(provider => new SshHostSessions(

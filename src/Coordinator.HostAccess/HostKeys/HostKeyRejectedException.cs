@@ -66,8 +66,8 @@ public sealed class HostKeyRejectedException : HostAccessException
             $"{host} presented the {presented.Type} host key {presented.Fingerprint}, but the {recorded.Type} key " +
             $"{recorded.Fingerprint} was recorded when the coordinator first connected to it. Refusing to connect: the machine " +
             "may have been rebuilt or recreated, or something may be impersonating it. If it was rebuilt, check the new " +
-            "fingerprint on the machine, record its new key with the coordinator's trust-key command for this host " +
-            $"(coord hosts trust-key --host {host.Name}, once available) and run again; otherwise investigate before trusting it.");
+            $"fingerprint on the machine, then run 'coord hosts reset-key --host {host.Name}' so the next connection records " +
+            "the key it presents, and run again; otherwise investigate before trusting it.");
 
     private static string Describe(IReadOnlyList<HostPublicKey> keys) =>
         string.Join(" or ", keys.Select(key => $"the {key.Type} key {key.Fingerprint}"));

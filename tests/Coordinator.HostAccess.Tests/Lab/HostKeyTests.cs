@@ -123,7 +123,7 @@ public sealed class HostKeyTests(OneLinuxHost lab) : IClassFixture<OneLinuxHost>
         Assert.Contains($"{lab.Host.Name} ({lab.Host.Address}:{lab.Host.Port})", error.Message);
         Assert.Contains($"ssh-ed25519 host key {newKey.Fingerprint}", error.Message);
         Assert.Contains($"key {originalKey.Fingerprint} was recorded", error.Message);
-        Assert.Contains($"trust-key --host {lab.Host.Name}", error.Message);
+        Assert.Contains($"coord hosts reset-key --host {lab.Host.Name}", error.Message);
         Assert.Equal(originalKey, await store.FindAsync(lab.Host.Name, default));
 
         var off = await afterRecreate.For(LabEndpoints.For(lab.Host, HostKeyPolicy.Off)).RunAsync(Probe, default);

@@ -46,10 +46,10 @@ public abstract class BootstrapLab(int linux, int windows) : IAsyncLifetime
     }
 
     /// <summary>Writes an inventory of these hosts in <see cref="Environment"/> and returns its path.</summary>
-    public string WriteInventory(string name, IEnumerable<LabHost> hosts, string? apiKey = null)
+    public string WriteInventory(string name, IEnumerable<LabHost> hosts, string? apiKey = null, string hostKeyPolicy = "strict")
     {
         var path = Path.Combine(WorkDirectory, name);
-        File.WriteAllText(path, LabInventory.Yaml(Lab, hosts, Octopus.BaseUri, apiKey ?? "file:" + ApiKeyFile, Installers, Environment));
+        File.WriteAllText(path, LabInventory.Yaml(Lab, hosts, Octopus.BaseUri, apiKey ?? "file:" + ApiKeyFile, Installers, Environment, hostKeyPolicy));
         return path;
     }
 

@@ -5,7 +5,7 @@ using Coordinator.Lab;
 
 namespace Coordinator.IntegrationTests.Bootstrap;
 
-public sealed class CertificateLab() : BootstrapLab(linux: 1, windows: 0);
+public sealed class CertificateLab() : BootstrapLab(linux: 2, windows: 0);
 
 /// <summary>
 /// <c>coord certs</c> and <c>coord forget</c> against the real host, a lab host and the Octopus Server double: an
@@ -62,6 +62,42 @@ public sealed class CertificateLifecycleTests(CertificateLab fixture) : IClassFi
         Assert.True(again.ExitCode == 0, again + host.Output);
         Assert.Equal(thumbprint, fixture.Octopus.State.Machines.Single(m => m.Name == labHost.Name).Endpoint.Thumbprint);
         Assert.DoesNotContain("correct horse", host.Output + string.Concat(Directory.GetFiles(Path.Combine(_dataDirectory, "logs")).Select(File.ReadAllText)));
+    }
+
+    [Fact]
+    public async Task Under_accept_new_a_rebuilt_hosts_new_key_is_refused_across_a_restart_until_an_operator_resets_it()
+    {
+        var labHost = fixture.Lab.Hosts[1];
+        var inventory = fixture.WriteInventory("accept-new.yaml", [labHost], hostKeyPolicy: "accept-new");
+        var host = await HostProcess.StartAsync(_dataDirectory, LabInventory.CoordinatorEnvironment);
+        try
+        {
+            var first = await host.Cli.RunAsync(RunLimit, "bootstrap", "-i", inventory, "--follow");
+            Assert.True(first.ExitCode == 0, first + host.Output);
+            var oldKey = labHost.HostKeyFingerprint;
+            await labHost.RecreateAsync();
+            await host.StopAsync();
+            await host.DisposeAsync();
+            host = await HostProcess.StartAsync(_dataDirectory, LabInventory.CoordinatorEnvironment);
+
+            var refused = await host.Cli.RunAsync(RunLimit, "bootstrap", "-i", inventory, "--follow");
+
+            Assert.True(refused.ExitCode == 1, refused + host.Output);
+            Assert.Contains(labHost.HostKeyFingerprint, refused.StandardOutput);
+            Assert.Contains(oldKey, refused.StandardOutput);
+            Assert.Contains($"coord hosts reset-key --host {labHost.Name}", refused.StandardOutput);
+
+            var reset = await host.Cli.RunAsync("hosts", "reset-key", "--host", labHost.Name);
+            var accepted = await host.Cli.RunAsync(RunLimit, "bootstrap", "-i", inventory, "--follow");
+
+            Assert.True(reset.ExitCode == 0, reset.ToString());
+            Assert.Contains(oldKey, reset.StandardOutput);
+            Assert.True(accepted.ExitCode == 0, accepted + host.Output);
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
     }
 
     public void Dispose() => Directory.Delete(_dataDirectory, recursive: true);

@@ -10,7 +10,10 @@ namespace Coordinator.Lab;
 public static class LabInventory
 {
     /// <param name="apiKeyReference"><c>env:NAME</c> or <c>file:PATH</c>: where the coordinator host reads the API key.</param>
-    public static string Yaml(LabFixture lab, IEnumerable<LabHost> hosts, Uri octopusUrl, string apiKeyReference, TentacleInstallers installers, string environment)
+    /// <param name="hostKeyPolicy"><c>strict</c> checks the lab's known_hosts; <c>accept-new</c> lets the coordinator record keys.</param>
+    public static string Yaml(
+        LabFixture lab, IEnumerable<LabHost> hosts, Uri octopusUrl, string apiKeyReference, TentacleInstallers installers, string environment,
+        string hostKeyPolicy = "strict")
     {
         var yaml = new StringBuilder();
         yaml.AppendLine("octopus:");
@@ -20,7 +23,7 @@ public static class LabInventory
         yaml.AppendLine("  ssh:");
         yaml.AppendLine("    user: root");
         yaml.AppendLine($"    identity: {lab.ClientKeyPath}");
-        yaml.AppendLine("    host-key-policy: strict");
+        yaml.AppendLine($"    host-key-policy: {hostKeyPolicy}");
         yaml.AppendLine($"    known-hosts: {lab.KnownHostsPath}");
         yaml.AppendLine("    command-timeout: 2m");
         yaml.AppendLine("  roles: [web-server]");
