@@ -54,6 +54,7 @@ public sealed class AdminEndpoint : ReceiveActor
         Receive<HostKeyMessages.Reset>(reset => hostKeys.Forward(reset));
         Receive<FleetCommands.GetRunProgress>(query => bootstrap.Forward(query));
         Receive<FleetCommands.CancelRun>(cancel => bootstrap.Forward(cancel));
+        Receive<FleetCommands.CancelHost>(cancel => bootstrap.Forward(cancel));
         Receive<FleetCommands.GetRuns>(query => bootstrap.Forward(query));
     }
 

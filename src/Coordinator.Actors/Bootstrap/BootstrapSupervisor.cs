@@ -59,6 +59,7 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
         Command<FleetCommands.Enroll>(Enroll);
         Command<FleetCommands.StartRun>(StartRun);
         Command<FleetCommands.CancelRun>(CancelRun);
+        Command<FleetCommands.CancelHost>(CancelHost);
         Command<FleetCommands.GetRuns>(_ => Sender.Tell(new FleetCommands.RunList(
             _fleet.Runs.Values.OrderByDescending(r => r.StartedAt).Select(r => r.ToSummary()).ToList())));
         Command<AdminMessages.GetFleetStatus>(_ => Sender.Tell(new AdminMessages.FleetStatus(
@@ -164,6 +165,41 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
             _log.Warning("Run {RunId} was cancelled", ended.RunId);
             replyTo.Tell(_fleet.Runs[ended.RunId].ToSummary());
         });
+    }
+
+    private void CancelHost(FleetCommands.CancelHost command)
+    {
+        var problem = _fleet.Runs.TryGetValue(command.RunId, out var run) switch
+        {
+            false => $"there is no run {command.RunId}",
+            _ when run!.Status != RunStatus.Running => $"run {command.RunId} has already ended ({run.Status.ToString().ToLowerInvariant()})",
+            _ when run.Hosts.All(h => h.Host != command.Host) => $"run {command.RunId} has no host {command.Host}",
+            _ when run.Results.TryGetValue(command.Host, out var result) => $"{command.Host} already ended in run {command.RunId} ({result.Outcome.ToString().ToLowerInvariant()})",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            Sender.Tell(new AdminMessages.RequestFailed(problem));
+            return;
+        }
+
+        var replyTo = Sender;
+        if (_inFlight.TryGetValue(command.Host, out var runId) && runId == command.RunId)
+        {
+            _machines.Tell(new MachineCommands.CancelBootstrap(command.Host, command.RunId));
+            _log.Warning("Host {Host} of run {RunId} cancelled by an operator; it stops after its current step", command.Host, command.RunId);
+            replyTo.Tell(run!.ToSummary());
+            return;
+        }
+
+        PersistAndApply(
+            new FleetEvents.HostFinished(command.RunId, command.Host, BootstrapOutcome.Cancelled, "cancelled by an operator before it started", DateTimeOffset.UtcNow),
+            finished =>
+            {
+                _log.Warning("Host {Host} of run {RunId} cancelled by an operator before it started", finished.Host, finished.RunId);
+                replyTo.Tell(_fleet.Runs[finished.RunId].ToSummary());
+                Admit();
+            });
     }
 
     private void HostEnded(MachineReports.BootstrapEnded ended)

@@ -24,6 +24,13 @@ public static class FleetCommands
     [Manifest("fleet.cancel-run.v1")]
     public sealed record CancelRun(string RunId) : ICoordinatorMessage;
 
+    /// <summary>
+    /// Cancel one host of a running run: a host in flight stops after its current step, a host not yet started never
+    /// starts; the rest of the run goes on. Reply: the run's <see cref="RunSummary"/>.
+    /// </summary>
+    [Manifest("fleet.cancel-host.v1")]
+    public sealed record CancelHost(string RunId, string Host) : ICoordinatorMessage;
+
     /// <summary>Reply: <see cref="RunList"/>, newest first.</summary>
     [Manifest("fleet.get-runs.v1")]
     public sealed record GetRuns : ICoordinatorMessage

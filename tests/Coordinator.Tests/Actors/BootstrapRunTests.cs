@@ -165,6 +165,34 @@ public sealed class BootstrapRunTests() : TestKit(ActorTestConfig.Create())
     }
 
     [Fact]
+    public void Cancelling_one_host_stops_it_or_keeps_it_from_starting_while_the_rest_of_the_run_goes_on()
+    {
+        var runner = new ScriptedStepRunner().Hold(BootstrapStep.Install);
+        var (_, supervisor) = StartCoordinator(runner);
+        supervisor.Tell(new FleetCommands.StartRun("run-1", Hosts(3), RunOptions.Default with { MaxParallel = 1 }));
+        ExpectMsg<FleetCommands.RunAccepted>();
+        AwaitAssert(() => Assert.Contains(runner.Requests, r => r.Host == "web-01" && r.Step == BootstrapStep.Install));
+
+        supervisor.Tell(new FleetCommands.CancelHost("run-1", "web-03"));
+        Assert.Equal(RunStatus.Running, ExpectMsg<RunSummary>().Status);
+        supervisor.Tell(new FleetCommands.CancelHost("run-1", "web-01"));
+        ExpectMsg<RunSummary>();
+        supervisor.Tell(new FleetCommands.CancelHost("run-1", "web-09"));
+        Assert.Contains("has no host web-09", ExpectMsg<AdminMessages.RequestFailed>().Reason);
+        AwaitAssert(() => Assert.Contains(runner.Requests, r => r.Host == "web-02" && r.Step == BootstrapStep.Install));
+        runner.Release(BootstrapStep.Install);
+
+        var run = AwaitRunEnd(supervisor, "run-1");
+        supervisor.Tell(new FleetCommands.GetRunProgress("run-1"));
+        var states = ExpectMsg<FleetCommands.RunProgress>().Hosts.ToDictionary(h => h.Host, h => h.State);
+        Assert.Equal((RunStatus.Completed, 1), (run.Status, run.Succeeded));
+        Assert.Equal(
+            new Dictionary<string, HostRunState> { ["web-01"] = HostRunState.Cancelled, ["web-02"] = HostRunState.Succeeded, ["web-03"] = HostRunState.Cancelled },
+            states);
+        Assert.DoesNotContain(runner.Requests, r => r.Host == "web-03");
+    }
+
+    [Fact]
     public void A_run_with_a_taken_id_or_no_hosts_is_refused()
     {
         var (_, supervisor) = StartCoordinator(new ScriptedStepRunner());
