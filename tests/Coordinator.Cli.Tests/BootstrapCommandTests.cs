@@ -113,7 +113,7 @@ public sealed class BootstrapCommandTests : IDisposable
             FleetCommands.StartRun start => new FleetCommands.RunAccepted(start.RunId, start.Hosts.Count),
             FleetCommands.GetRunProgress progress => Interlocked.Increment(ref polls) == 1
                 ? Progress(progress.RunId, RunStatus.Running,
-                    new HostProgress("web-01", "Production", HostRunState.Running, BootstrapStep.Install, 1, TimeSpan.FromSeconds(3), null),
+                    new HostProgress("web-01", "Production", HostRunState.Running, BootstrapStep.Install, 1, TimeSpan.FromSeconds(3), null, "Probe took 0.4 s: to do: install"),
                     new HostProgress("web-02", "Production", HostRunState.Pending, null, 0, TimeSpan.Zero, null))
                 : Progress(progress.RunId, RunStatus.Completed,
                     new HostProgress("web-01", "Production", HostRunState.Succeeded, null, 0, TimeSpan.Zero, null),
@@ -127,7 +127,7 @@ public sealed class BootstrapCommandTests : IDisposable
 
         Assert.Equal((int)ExitCode.OperationFailed, exitCode);
         var lines = captured.Out.Split('\n');
-        Assert.Contains("web-01: Install", lines);
+        Assert.True(Array.IndexOf(lines, "web-01: Probe took 0.4 s: to do: install") is >= 0 and var probe && probe < Array.IndexOf(lines, "web-01: Install"), captured.Out);
         Assert.Contains("web-02: failed: Probe: web-02 (127.0.0.3:22) did not answer", lines);
         Assert.Contains(lines, line => line.Contains("web-02") && line.Contains("failed") && line.Contains("did not answer") && line.Contains('│'));
         Assert.Contains("1 succeeded, 1 failed, 0 not run, of 2.", captured.Out);

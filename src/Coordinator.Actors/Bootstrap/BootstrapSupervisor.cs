@@ -1,3 +1,4 @@
+using System.Globalization;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
@@ -83,6 +84,11 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
         Command<MachineReports.BootstrapEnded>(HostEnded);
         Command<MachineReports.StepStarted>(started => Track(started, live => live with { Step = started.Step, Attempt = started.Attempt }));
         Command<MachineReports.StepRetrying>(retrying => Track(retrying, live => live with { LastReason = retrying.Reason }));
+        Command<MachineReports.StepFinished>(finished => Track(finished, live => live with
+        {
+            LastReason = null,
+            LastFinished = string.Create(CultureInfo.InvariantCulture, $"{finished.Step} took {finished.DurationMs / 1000.0:0.0} s: {finished.Detail ?? "done"}"),
+        }));
         Command<MachineReports.IMachineReport>(_ => { });
         Command<MachineState>(_ => { });
         Command<SaveSnapshotSuccess>(success =>
@@ -303,7 +309,8 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
 
             if (_inFlight.TryGetValue(h.Host, out var runId) && runId == run.RunId && _live.TryGetValue(h.Host, out var live))
             {
-                return new HostProgress(h.Host, h.Spec.Environment, HostRunState.Running, live.Step, live.Attempt, now - live.AdmittedAt, live.LastReason);
+                return new HostProgress(
+                    h.Host, h.Spec.Environment, HostRunState.Running, live.Step, live.Attempt, now - live.AdmittedAt, live.LastReason, live.LastFinished);
             }
 
             var waiting = run.Status == RunStatus.Running ? HostRunState.Pending : HostRunState.Skipped;
@@ -329,7 +336,7 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
                     }
 
                     _inFlight[host.Host] = run.RunId;
-                    _live[host.Host] = new LiveHost(DateTimeOffset.UtcNow, null, 0, null);
+                    _live[host.Host] = new LiveHost(DateTimeOffset.UtcNow, null, 0, null, null);
                     inFlightForRun++;
                     _machines.Tell(new MachineCommands.StartBootstrap(host.Host, run.RunId, host.Spec));
                 }
@@ -365,7 +372,7 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
 }
 
 /// <summary>A host in flight as the live view shows it: known only in memory, from the machine's reports.</summary>
-internal sealed record LiveHost(DateTimeOffset AdmittedAt, BootstrapStep? Step, int Attempt, string? LastReason);
+internal sealed record LiveHost(DateTimeOffset AdmittedAt, BootstrapStep? Step, int Attempt, string? LastReason, string? LastFinished);
 
 /// <param name="MaxParallel">Hosts in flight at once across all runs: the coordinator's global concurrency limit.</param>
 public sealed record BootstrapSupervisorSettings(int MaxParallel)

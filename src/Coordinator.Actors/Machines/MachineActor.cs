@@ -405,6 +405,7 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
                         "Step {Step} finished on {Host} in {Environment} (run {RunId}, attempt {Attempt}) in {DurationMs} ms: {Detail}",
                         [done.Step, done.Host, environment, done.RunId, done.Attempt, done.DurationMs, done.Detail ?? "done"]);
                     SnapshotWhenDue();
+                    _reportTo.Tell(new MachineReports.StepFinished(done.Host, done.RunId, done.Step, done.Attempt, done.DurationMs, done.Detail));
                     if (_state.ActiveRun is null)
                     {
                         EndRun(new MachineReports.BootstrapEnded(_state.Host, done.RunId, BootstrapOutcome.Succeeded, null, null, _state.Identity?.Thumbprint));

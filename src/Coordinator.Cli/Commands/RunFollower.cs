@@ -64,7 +64,7 @@ public static class RunFollower
             var progress = await AskAsync(client, runId, cancellationToken);
             foreach (var host in progress.Hosts)
             {
-                if (!output.IsJson && RunLiveView.Change(seen.GetValueOrDefault(host.Host), host) is { } line)
+                foreach (var line in output.IsJson ? [] : RunLiveView.Changes(seen.GetValueOrDefault(host.Host), host))
                 {
                     output.Console.WriteLine(line);
                 }

@@ -27,28 +27,40 @@ public static class RunLiveView
                 new Text(host.Step?.ToString() ?? ""),
                 new Text(running && host.Attempt > 0 ? host.Attempt.ToString(CultureInfo.InvariantCulture) : ""),
                 new Text(running ? string.Create(CultureInfo.InvariantCulture, $"{host.Elapsed.TotalSeconds:0} s") : ""),
-                new Text(host.Reason ?? ""));
+                new Text(host.Reason ?? host.LastFinished ?? ""));
         }
 
         table.Caption(RunReportView.Totals(progress));
         return table;
     }
 
-    /// <summary>One line for a host whose state or step changed, for logs and pipes where a live table cannot redraw.</summary>
-    public static string? Change(HostProgress? before, HostProgress now)
+    /// <summary>
+    /// Lines for what changed on a host since the last look — the step it finished and what that step found or did,
+    /// then the step it is on or how it ended — for logs and pipes where a live table cannot redraw.
+    /// </summary>
+    public static IEnumerable<string> Changes(HostProgress? before, HostProgress now)
     {
-        if (before is not null && before.State == now.State && before.Step == now.Step && before.Attempt == now.Attempt)
+        if (now.LastFinished is { } finished && finished != before?.LastFinished)
         {
-            return null;
+            yield return $"{now.Host}: {finished}";
         }
 
-        return now.State switch
+        if (before is not null && before.State == now.State && before.Step == now.Step && before.Attempt == now.Attempt)
+        {
+            yield break;
+        }
+
+        var line = now.State switch
         {
             HostRunState.Running when now.Step is { } step => $"{now.Host}: {step}{(now.Attempt > 1 ? $" (attempt {now.Attempt}: {now.Reason})" : "")}",
             HostRunState.Running or HostRunState.Pending => null,
             HostRunState.Succeeded => $"{now.Host}: succeeded",
             _ => $"{now.Host}: {CliJson.Word(now.State)}{(now.Reason is null ? "" : $": {now.Reason}")}",
         };
+        if (line is not null)
+        {
+            yield return line;
+        }
     }
 
     public static Style StateStyle(HostRunState state) => state switch

@@ -85,8 +85,10 @@ public enum HostRunState
 /// <param name="Step">The step in flight, or the step that failed.</param>
 /// <param name="Elapsed">Time since the host was admitted, or how long it took once finished.</param>
 /// <param name="Reason">Why it failed, or the last transient failure while it retries.</param>
+/// <param name="LastFinished">The last step it finished in this run, how long it took and what it found or did.</param>
 public sealed record HostProgress(
-    string Host, string Environment, HostRunState State, BootstrapStep? Step, int Attempt, TimeSpan Elapsed, string? Reason);
+    string Host, string Environment, HostRunState State, BootstrapStep? Step, int Attempt, TimeSpan Elapsed, string? Reason,
+    string? LastFinished = null);
 
 /// <summary>What a host would go through: its target and every step, in order.</summary>
 public sealed record HostPlan(string Host, string Environment, string Address, HostPlatform Os, string Tentacle, IReadOnlyList<string> Steps);

@@ -13,6 +13,10 @@ public static class MachineReports
     [Manifest("machine.step-started.v1")]
     public sealed record StepStarted(string Host, string RunId, BootstrapStep Step, int Attempt, DateTimeOffset At) : IMachineReport;
 
+    /// <param name="Detail">What the step found or did ("skipped: Tentacle 8.3.2971 is installed", "registered as Machines-12").</param>
+    [Manifest("machine.step-finished.v1")]
+    public sealed record StepFinished(string Host, string RunId, BootstrapStep Step, int Attempt, long DurationMs, string? Detail) : IMachineReport;
+
     [Manifest("machine.step-retrying.v1")]
     public sealed record StepRetrying(string Host, string RunId, BootstrapStep Step, int Attempt, string Reason, TimeSpan Delay)
         : IMachineReport;

@@ -172,6 +172,13 @@ public sealed class BootstrapRunTests() : TestKit(ActorTestConfig.Create())
         supervisor.Tell(new FleetCommands.StartRun("run-1", Hosts(3), RunOptions.Default with { MaxParallel = 1 }));
         ExpectMsg<FleetCommands.RunAccepted>();
         AwaitAssert(() => Assert.Contains(runner.Requests, r => r.Host == "web-01" && r.Step == BootstrapStep.Install));
+        AwaitAssert(() =>
+        {
+            supervisor.Tell(new FleetCommands.GetRunProgress("run-1"));
+            var web01 = ExpectMsg<FleetCommands.RunProgress>().Hosts.Single(h => h.Host == "web-01");
+            Assert.Equal((HostRunState.Running, BootstrapStep.Install), (web01.State, web01.Step));
+            Assert.Matches(@"^Probe took \d+\.\d s: Probe done$", web01.LastFinished);
+        });
 
         supervisor.Tell(new FleetCommands.CancelHost("run-1", "web-03"));
         Assert.Equal(RunStatus.Running, ExpectMsg<RunSummary>().Status);
