@@ -5,7 +5,6 @@ using Coordinator.Host.Configuration;
 using Coordinator.Host.Hosting;
 using Coordinator.Lab;
 using Microsoft.Extensions.Hosting;
-using OctopusServer.Double;
 using Spectre.Console;
 
 namespace Coordinator.Demo;
@@ -16,32 +15,27 @@ internal sealed class DemoFleet : IAsyncDisposable
     private const string Environment = "Demo";
 
     private readonly IAnsiConsole _console;
-    private readonly LabFixture _lab;
-    private readonly OctopusServerDouble _octopus;
-    private readonly TentacleInstallers _installers;
+    private readonly TentacleFleet _fleet;
     private readonly DirectoryInfo _work;
     private readonly IHost _coordinator;
     private readonly string _endpoint;
     private readonly string _inventory;
 
-    private DemoFleet(
-        IAnsiConsole console, LabFixture lab, OctopusServerDouble octopus, TentacleInstallers installers, DirectoryInfo work, IHost coordinator, string endpoint, string inventory)
+    private DemoFleet(IAnsiConsole console, TentacleFleet fleet, DirectoryInfo work, IHost coordinator, string endpoint, string inventory)
     {
-        (_console, _lab, _octopus, _installers, _work, _coordinator, _endpoint, _inventory) = (console, lab, octopus, installers, work, coordinator, endpoint, inventory);
+        (_console, _fleet, _work, _coordinator, _endpoint, _inventory) = (console, fleet, work, coordinator, endpoint, inventory);
     }
+
+    private LabFixture Lab => _fleet.Lab;
 
     public static async Task<DemoFleet> StartAsync(int linux, int windows, IAnsiConsole console)
     {
         console.Write(new Rule("[bold]1. A lab fleet, the Octopus Server double, and the coordinator on SQLite[/]").LeftJustified());
         var work = Directory.CreateTempSubdirectory("coordinator-demo-");
-        var lab = await LabFixture.StartAsync(linux, windows);
-        var octopus = await OctopusServerDouble.StartAsync(new OctopusServerDoubleOptions { Environments = [Environment] });
-        var installers = await TentacleInstallers.PackAsync();
-        var apiKey = Path.Combine(work.FullName, "octopus-api-key");
-        await File.WriteAllTextAsync(apiKey, octopus.ApiKey + "\n");
-        File.SetUnixFileMode(apiKey, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var fleet = await TentacleFleet.StartAsync(linux, windows, [Environment]);
+        var apiKey = await fleet.WriteApiKeyAsync(Path.Combine(work.FullName, "octopus-api-key"));
         var inventory = Path.Combine(work.FullName, "fleet.yaml");
-        await File.WriteAllTextAsync(inventory, LabInventory.Yaml(lab, lab.Hosts, octopus.BaseUri, "file:" + apiKey, installers, Environment));
+        await File.WriteAllTextAsync(inventory, fleet.Inventory(fleet.Lab.Hosts, apiKey, Environment));
 
         var port = FreePort();
         var settings = new Dictionary<string, string>
@@ -59,9 +53,9 @@ internal sealed class DemoFleet : IAsyncDisposable
         var coordinator = CoordinatorHost.Build(loaded.Settings);
         await coordinator.StartAsync();
 
-        console.MarkupLine($"{lab.LinuxHosts.Count} Linux and {lab.WindowsHosts.Count} Windows-flavoured hosts on 127.0.0.2 and up (real sshd); Octopus at {octopus.BaseUri}");
+        console.MarkupLine($"{fleet.Lab.LinuxHosts.Count} Linux and {fleet.Lab.WindowsHosts.Count} Windows-flavoured hosts on 127.0.0.2 and up (real sshd); Octopus at {fleet.Octopus.BaseUri}");
         console.MarkupLine($"Coordinator on 127.0.0.1:{port}, data in {Markup.Escape(Path.Combine(work.FullName, "data"))}; inventory {Markup.Escape(inventory)}");
-        return new DemoFleet(console, lab, octopus, installers, work, coordinator, $"127.0.0.1:{port}", inventory);
+        return new DemoFleet(console, fleet, work, coordinator, $"127.0.0.1:{port}", inventory);
     }
 
     public async Task<int> RunAsync()
@@ -75,7 +69,7 @@ internal sealed class DemoFleet : IAsyncDisposable
         var before = Machines();
         _console.Write(MachineTable("Registered in Octopus", before, null));
 
-        var rebuilt = _lab.LinuxHosts.Take(2).Append(_lab.WindowsHosts.First()).ToList();
+        var rebuilt = Lab.LinuxHosts.Take(2).Append(Lab.WindowsHosts.First()).ToList();
         _console.Write(new Rule($"[bold]3. Destroy and recreate {string.Join(", ", rebuilt.Select(h => h.Name))}: new disks, new SSH host keys, no Tentacle[/]").LeftJustified());
         await Task.WhenAll(rebuilt.Select(h => h.RecreateAsync()));
 
@@ -99,9 +93,7 @@ internal sealed class DemoFleet : IAsyncDisposable
         _console.Write(new Rule("[bold]5. Tear down[/]").LeftJustified());
         await _coordinator.StopAsync();
         _coordinator.Dispose();
-        await _lab.DisposeAsync();
-        await _octopus.DisposeAsync();
-        _installers.Dispose();
+        await _fleet.DisposeAsync();
         _work.Delete(recursive: true);
         _console.MarkupLine("Lab hosts, Octopus double and coordinator stopped; temporary files removed.");
     }
@@ -110,7 +102,7 @@ internal sealed class DemoFleet : IAsyncDisposable
         CoordCommandLine.RunAsync(["bootstrap", "-i", _inventory, "--follow", "--endpoint", _endpoint], Terminal.FromProcess());
 
     private SortedDictionary<string, (string Id, string Thumbprint)> Machines() =>
-        new(_octopus.State.Machines.ToDictionary(m => m.Name, m => (m.Id, m.Endpoint.Thumbprint)), StringComparer.Ordinal);
+        new(_fleet.Octopus.State.Machines.ToDictionary(m => m.Name, m => (m.Id, m.Endpoint.Thumbprint)), StringComparer.Ordinal);
 
     private static Table MachineTable(string title, SortedDictionary<string, (string Id, string Thumbprint)> machines, SortedDictionary<string, (string Id, string Thumbprint)>? before)
     {

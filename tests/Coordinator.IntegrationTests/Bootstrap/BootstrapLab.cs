@@ -11,61 +11,36 @@ public abstract class BootstrapLab(int linux, int windows) : IAsyncLifetime
 {
     public const string Environment = "Lab";
 
-    private LabFixture? _lab;
-    private OctopusServerDouble? _octopus;
-    private TentacleInstallers? _installers;
+    private TentacleFleet? _fleet;
+    private string _apiKey = "";
 
-    public LabFixture Lab => _lab!;
+    public LabFixture Lab => _fleet!.Lab;
 
-    public OctopusServerDouble Octopus => _octopus!;
-
-    public TentacleInstallers Installers => _installers!;
+    public OctopusServerDouble Octopus => _fleet!.Octopus;
 
     public string WorkDirectory { get; } = Directory.CreateTempSubdirectory("coordinator-bootstrap-").FullName;
 
-    public string ApiKeyFile => Path.Combine(WorkDirectory, "octopus-api-key");
-
     public async Task InitializeAsync()
     {
-        var octopus = OctopusServerDouble.StartAsync(new OctopusServerDoubleOptions { Environments = [Environment, "Staging"] });
-        var installers = TentacleInstallers.PackAsync();
-        var lab = LabFixture.StartAsync(linux, windows);
-        try
-        {
-            await Task.WhenAll(octopus, installers, lab);
-        }
-        finally
-        {
-            _octopus = octopus.IsCompletedSuccessfully ? octopus.Result : null;
-            _installers = installers.IsCompletedSuccessfully ? installers.Result : null;
-            _lab = lab.IsCompletedSuccessfully ? lab.Result : null;
-        }
-
-        await File.WriteAllTextAsync(ApiKeyFile, Octopus.ApiKey + "\n");
-        File.SetUnixFileMode(ApiKeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        _fleet = await TentacleFleet.StartAsync(linux, windows, [Environment, "Staging"]);
+        _apiKey = await _fleet.WriteApiKeyAsync(Path.Combine(WorkDirectory, "octopus-api-key"));
     }
 
     /// <summary>Writes an inventory of these hosts in <see cref="Environment"/> and returns its path.</summary>
     public string WriteInventory(string name, IEnumerable<LabHost> hosts, string? apiKey = null, string hostKeyPolicy = "strict")
     {
         var path = Path.Combine(WorkDirectory, name);
-        File.WriteAllText(path, LabInventory.Yaml(Lab, hosts, Octopus.BaseUri, apiKey ?? "file:" + ApiKeyFile, Installers, Environment, hostKeyPolicy));
+        File.WriteAllText(path, _fleet!.Inventory(hosts, apiKey ?? _apiKey, Environment, hostKeyPolicy));
         return path;
     }
 
     public async Task DisposeAsync()
     {
-        if (_lab is not null)
+        if (_fleet is not null)
         {
-            await _lab.DisposeAsync();
+            await _fleet.DisposeAsync();
         }
 
-        if (_octopus is not null)
-        {
-            await _octopus.DisposeAsync();
-        }
-
-        _installers?.Dispose();
         Directory.Delete(WorkDirectory, recursive: true);
     }
 }

@@ -8,51 +8,30 @@ namespace Coordinator.Lab.Tests.Fidelity;
 /// </summary>
 public abstract class TentacleLab(int linux, int windows) : IAsyncLifetime
 {
-    private LabFixture? _lab;
-    private OctopusServerDouble? _octopus;
-    private TentacleInstallers? _installers;
+    private TentacleFleet? _fleet;
     private RetainedPfx? _pfx;
 
-    public LabFixture Lab => _lab!;
+    public LabFixture Lab => _fleet!.Lab;
 
-    public OctopusServerDouble Octopus => _octopus!;
+    public OctopusServerDouble Octopus => _fleet!.Octopus;
 
-    internal TentacleInstallers Installers => _installers!;
+    internal TentacleInstallers Installers => _fleet!.Installers;
 
     internal RetainedPfx Pfx => _pfx!;
 
     public async Task InitializeAsync()
     {
         _pfx = RetainedPfx.Generate();
-        var octopus = OctopusServerDouble.StartAsync(new OctopusServerDoubleOptions { Environments = ["Lab"] });
-        var installers = TentacleInstallers.PackAsync();
-        var lab = LabFixture.StartAsync(linux, windows);
-        try
-        {
-            await Task.WhenAll(octopus, installers, lab);
-        }
-        finally
-        {
-            // Whatever did start is cleared up by DisposeAsync, even when something else failed.
-            _octopus = octopus.IsCompletedSuccessfully ? octopus.Result : null;
-            _installers = installers.IsCompletedSuccessfully ? installers.Result : null;
-            _lab = lab.IsCompletedSuccessfully ? lab.Result : null;
-        }
+        _fleet = await TentacleFleet.StartAsync(linux, windows, ["Lab"]);
     }
 
     public async Task DisposeAsync()
     {
-        if (_lab is not null)
+        if (_fleet is not null)
         {
-            await _lab.DisposeAsync();
+            await _fleet.DisposeAsync();
         }
 
-        if (_octopus is not null)
-        {
-            await _octopus.DisposeAsync();
-        }
-
-        _installers?.Dispose();
         _pfx?.Dispose();
     }
 }
