@@ -1,5 +1,6 @@
 // Coordinator build, run through ./build.sh:
 //   ./build.sh --target=Demo            (as root: the lab's hosts are sshd processes in their own namespaces)
+//   ./build.sh --target=Bench           (1,000 simulated hosts; writes docs/benchmarks.md)
 //   ./build.sh [--target=Build|Test|Run] [--configuration=Release|Debug]
 //   ./build.sh --target=Test [--filter="FullyQualifiedName~Persistence"] [--hang-timeout=5m]
 //   ./build.sh --target=Run -- <arguments for Coordinator.Host>
@@ -69,6 +70,16 @@ Task("Demo")
     .Does(() => DotNetRun(
         repoRoot.CombineWithFilePath("tests/Coordinator.Demo/Coordinator.Demo.csproj").FullPath,
         new ProcessArgumentBuilder(),
+        new DotNetRunSettings { Configuration = configuration }));
+
+Task("Bench")
+    .Description("Bootstrap 100 and 1,000 hosts through a simulated transport against the Octopus double; writes docs/benchmarks.md")
+    .Does(() => DotNetRun(
+        repoRoot.CombineWithFilePath("tests/Coordinator.Benchmarks/Coordinator.Benchmarks.csproj").FullPath,
+        new ProcessArgumentBuilder()
+            .Append("--hosts").Append("100,1000")
+            .Append("--latency").Append("50ms")
+            .Append("--output").AppendQuoted(repoRoot.CombineWithFilePath("docs/benchmarks.md").FullPath),
         new DotNetRunSettings { Configuration = configuration }));
 
 Task("Default")

@@ -8,8 +8,6 @@ namespace OctopusServer.Double.Tests;
 /// <summary>Discovery and health checks against a real TLS listener that speaks the MX convention.</summary>
 public sealed class TentacleTests : ServerTest
 {
-    private static readonly TimeSpan TaskDeadline = TimeSpan.FromSeconds(20);
-
     [Fact]
     public async Task Discovery_returns_an_unsaved_machine_with_the_thumbprint_the_tentacle_presented()
     {
@@ -124,40 +122,5 @@ public sealed class TentacleTests : ServerTest
         var record = Server.State.FindMachine((string)machine["Id"]!)!;
         Assert.Equal(HealthStatuses.Unavailable, record.HealthStatus);
         Assert.Contains("did not respond within 00:00:01", record.StatusSummary);
-    }
-
-    private async Task<JsonNode> StartHealthCheckAsync(string machineId, string machineTimeout = "00:01:00")
-    {
-        var body = new JsonObject
-        {
-            ["SpaceId"] = "Spaces-1",
-            ["Name"] = "Health",
-            ["Description"] = "Health check",
-            ["Arguments"] = new JsonObject
-            {
-                ["Timeout"] = "00:05:00",
-                ["MachineTimeout"] = machineTimeout,
-                ["EnvironmentId"] = null,
-                ["WorkerpoolId"] = null,
-                ["RestrictedTo"] = null,
-                ["MachineIds"] = new JsonArray(machineId),
-            },
-        };
-        var (status, task) = await SendJsonAsync(HttpMethod.Post, "api/Spaces-1/tasks", body);
-        Assert.True((int)status is >= 200 and < 300, $"POST task answered {status}: {task.ToJsonString()}");
-        return task;
-    }
-
-    private Task<JsonNode> WaitForCompletionAsync(JsonNode task) =>
-        Polling.UntilAsync(() => GetJsonAsync($"api/tasks/{task["Id"]}"), t => (bool)t["IsCompleted"]!, TaskDeadline);
-
-    /// <summary>A loopback port that was free a moment ago and has no listener now.</summary>
-    private static int ClosedPort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 }

@@ -85,7 +85,10 @@ public sealed class OctopusServerDouble : IAsyncDisposable
 
         var faults = new FaultInjection(options.FaultSeed);
         var requests = new RequestLog(options.OnRequest);
-        var healthChecks = new HealthCheckRunner(state, new TentacleHealthCheck(serverCertificate));
+        IMachineHealthCheck healthCheck = options.AssumeTentaclesHealthy
+            ? new AssumedHealthyCheck()
+            : new TentacleHealthCheck(serverCertificate);
+        var healthChecks = new HealthCheckRunner(state, healthCheck);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {

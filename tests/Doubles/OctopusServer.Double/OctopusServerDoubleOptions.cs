@@ -22,6 +22,12 @@ public sealed record OctopusServerDoubleOptions
     /// <summary>How long machine discovery waits for a Tentacle to connect and present its certificate.</summary>
     public TimeSpan DiscoverTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Health checks mark every machine Healthy without connecting to it: for a benchmark whose simulated hosts
+    /// run no Tentacle. Off by default, when a health check really talks to each listening Tentacle over TLS.
+    /// </summary>
+    public bool AssumeTentaclesHealthy { get; init; }
+
     /// <summary>Called for every entry added to the request log, e.g. to print it.</summary>
     public Action<RequestLogEntry>? OnRequest { get; init; }
 }

@@ -3,7 +3,7 @@ using OctopusServer.Double.State;
 namespace OctopusServer.Double.Tentacles;
 
 /// <summary>Runs health check tasks in the background: Queued, then Executing, then Success, Failed, TimedOut or Canceled.</summary>
-internal sealed class HealthCheckRunner(OctopusState state, TentacleHealthCheck check) : IAsyncDisposable
+internal sealed class HealthCheckRunner(OctopusState state, IMachineHealthCheck check) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();

@@ -13,7 +13,7 @@ internal sealed record MachineHealth(string HealthStatus, string Summary)
 }
 
 /// <summary>Contacts one machine's Tentacle and judges its health as a health check task does.</summary>
-internal sealed class TentacleHealthCheck(X509Certificate2 serverCertificate)
+internal sealed class TentacleHealthCheck(X509Certificate2 serverCertificate) : IMachineHealthCheck
 {
     public const string TrustedReply = "MX-TRUSTED";
     public const string UntrustedReply = "MX-UNTRUSTED";
