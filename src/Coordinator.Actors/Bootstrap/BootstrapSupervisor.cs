@@ -2,6 +2,7 @@ using System.Globalization;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
+using Coordinator.Actors.Machines;
 using Coordinator.Protocol;
 using Coordinator.Protocol.Admin;
 using Coordinator.Protocol.Fleet;
@@ -21,6 +22,9 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
     public const string Name = "bootstrap";
     public const int SnapshotEvery = 200;
 
+    /// <summary>How often a host's machine actor may stop mid-run and be started again before the host fails.</summary>
+    public const int MachineRestartsPerHost = 3;
+
     private readonly IActorRef _machines;
     private readonly BootstrapSupervisorSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -28,6 +32,7 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
     // Which run each busy host is working for, and where it is; rebuilt by admission after a restart, never persisted.
     private readonly Dictionary<string, string> _inFlight = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LiveHost> _live = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _machineRestarts = new(StringComparer.Ordinal);
     private FleetState _fleet = FleetState.Empty;
 
     // Who asked for a certificate operation on each host; one at a time per host, never persisted.
@@ -82,6 +87,7 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
             ? Progress(run)
             : new AdminMessages.RequestFailed($"there is no run {query.RunId}")));
         Command<MachineReports.BootstrapEnded>(HostEnded);
+        Command<MachineEntityParent.EntityStopped>(MachineStopped);
         Command<MachineReports.StepStarted>(started => Track(started, live => live with { Step = started.Step, Attempt = started.Attempt }));
         Command<MachineReports.StepRetrying>(retrying => Track(retrying, live => live with { LastReason = retrying.Reason }));
         Command<MachineReports.StepFinished>(finished => Track(finished, live => live with
@@ -216,6 +222,7 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
         }
 
         _inFlight.Remove(ended.Host);
+        _machineRestarts.Remove(ended.Host);
         var failedAt = _live.Remove(ended.Host, out var live) ? live.Step : null;
         var reason = ended.Outcome == BootstrapOutcome.Failed && (ended.FailedStep ?? failedAt) is { } step && ended.Reason is { } why
             ? $"{step}: {why}"
@@ -256,6 +263,36 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
 
         record(() => replyTo.Tell(reply));
         _custodyEnvironment.Remove(host);
+    }
+
+    protected override void PreStart()
+    {
+        _machines.Tell(new MachineEntityParent.ReportStopsTo(Self));
+        base.PreStart();
+    }
+
+    /// <summary>
+    /// A machine in flight stopped (its journal timed out or refused a write): ask it again, which starts a new
+    /// incarnation that recovers and resumes — a few times, then the host fails instead of holding its run open.
+    /// </summary>
+    private void MachineStopped(MachineEntityParent.EntityStopped stopped)
+    {
+        if (!_inFlight.TryGetValue(stopped.Host, out var runId) || !_fleet.Runs.TryGetValue(runId, out var run))
+        {
+            return;
+        }
+
+        var restarts = _machineRestarts[stopped.Host] = _machineRestarts.GetValueOrDefault(stopped.Host) + 1;
+        if (restarts > MachineRestartsPerHost)
+        {
+            HostEnded(new MachineReports.BootstrapEnded(stopped.Host, runId, BootstrapOutcome.Failed, null,
+                $"its machine actor stopped {restarts} times during the run (the journal timed out or refused writes; see the coordinator's log)"));
+            return;
+        }
+
+        _log.Warning("The machine actor of {Host} stopped during run {RunId}; starting it again ({Restart} of {MaxRestarts})",
+            stopped.Host, runId, restarts, MachineRestartsPerHost);
+        _machines.Tell(new MachineCommands.StartBootstrap(stopped.Host, runId, run.Hosts.Single(h => h.Host == stopped.Host).Spec));
     }
 
     private void RetryRun(FleetCommands.RetryRun command)

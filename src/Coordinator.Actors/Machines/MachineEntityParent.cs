@@ -17,6 +17,7 @@ public sealed class MachineEntityParent : ReceiveActor
     private readonly Dictionary<IActorRef, string> _idsByEntity = new();
     private readonly Dictionary<string, List<(object Message, IActorRef Sender)>> _passivating = new(StringComparer.Ordinal);
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private IActorRef _stopsListener = ActorRefs.Nobody;
 
     public MachineEntityParent(IMessageExtractor extractor, Func<string, Props> entityProps)
     {
@@ -24,12 +25,22 @@ public sealed class MachineEntityParent : ReceiveActor
         _entityProps = entityProps;
 
         Receive<Passivate>(HandlePassivate);
+        Receive<ReportStopsTo>(report => _stopsListener = report.Listener);
         Receive<Terminated>(HandleTerminated);
         ReceiveAny(Deliver);
     }
 
     public static Props Props(IMessageExtractor extractor, Func<string, Props> entityProps) =>
         Akka.Actor.Props.Create(() => new MachineEntityParent(extractor, entityProps));
+
+    /// <summary>
+    /// Who hears of a machine actor that stopped without passivating — a journal that timed out its recovery or
+    /// refused a write stops it — so a run waiting for that machine is not left waiting for ever.
+    /// </summary>
+    public sealed record ReportStopsTo(IActorRef Listener) : INoSerializationVerificationNeeded;
+
+    /// <summary>The machine actor of <paramref name="Host"/> stopped on its own; its next message starts a new incarnation.</summary>
+    public sealed record EntityStopped(string Host) : INoSerializationVerificationNeeded;
 
     /// <summary>How many machine actors are awake; exposed for tests and diagnostics.</summary>
     public sealed record GetAwakeCount : INoSerializationVerificationNeeded
@@ -96,7 +107,14 @@ public sealed class MachineEntityParent : ReceiveActor
         }
 
         _entities.Remove(id);
-        if (_passivating.Remove(id, out var buffered) && buffered.Count > 0)
+        if (!_passivating.Remove(id, out var buffered))
+        {
+            _log.Warning("The machine actor of {Host} stopped without passivating", id);
+            _stopsListener.Tell(new EntityStopped(id));
+            return;
+        }
+
+        if (buffered.Count > 0)
         {
             var next = EntityFor(id);
             foreach (var (message, sender) in buffered)

@@ -200,6 +200,25 @@ public sealed class BootstrapRunTests() : TestKit(ActorTestConfig.Create())
     }
 
     [Fact]
+    public void A_machine_actor_that_stops_mid_run_is_started_again_and_its_run_still_ends()
+    {
+        var runner = new ScriptedStepRunner().Hold(BootstrapStep.Install);
+        var (machines, supervisor) = StartCoordinator(runner);
+        supervisor.Tell(new FleetCommands.StartRun("run-1", Hosts(1), RunOptions.Default));
+        ExpectMsg<FleetCommands.RunAccepted>();
+        AwaitAssert(() => Assert.Contains(runner.Requests, r => r.Step == BootstrapStep.Install));
+
+        // What a journal that times out a recovery or refuses a write does: the persistent actor stops.
+        Sys.ActorSelection(machines.Path / "web-01").Tell(PoisonPill.Instance);
+        AwaitAssert(() => Assert.Equal(2, runner.Requests.Count(r => r.Step == BootstrapStep.Install)));
+        runner.Release(BootstrapStep.Install);
+
+        var run = AwaitRunEnd(supervisor, "run-1");
+        Assert.Equal((RunStatus.Completed, 1, 0), (run.Status, run.Succeeded, run.Failed));
+        Assert.Equal(1, runner.Requests.Count(r => r.Step == BootstrapStep.Probe));
+    }
+
+    [Fact]
     public void A_run_with_a_taken_id_or_no_hosts_is_refused()
     {
         var (_, supervisor) = StartCoordinator(new ScriptedStepRunner());
