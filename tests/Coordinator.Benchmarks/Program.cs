@@ -5,41 +5,40 @@ using Coordinator.Benchmarks.Reporting;
 // one host's path. Exit codes: 0 every host succeeded; 1 a host failed, the deadline passed or the benchmark broke;
 // 2 bad arguments.
 
-if (args.Contains("--help"))
+var parse = BenchmarkCommandLine.Create(RunAsync).Parse(args);
+if (parse.Errors.Count > 0)
 {
-    Console.WriteLine(BenchmarkOptions.Usage);
-    return 0;
-}
-
-var options = BenchmarkOptions.Parse(args, out var error);
-if (options is null)
-{
-    await Console.Error.WriteLineAsync(error);
-    await Console.Error.WriteLineAsync(BenchmarkOptions.Usage);
+    await parse.InvokeAsync();
     return 2;
 }
 
-using var deadline = new CancellationTokenSource(options.Deadline);
-using var watchdog = Watchdog.Arm(options.Deadline);
-try
-{
-    var result = await BenchmarkRun.RunAsync(options, Console.Out, deadline.Token);
-    ConsoleSummary.Write(result, Console.Out);
-    if (options.Output is { } output)
-    {
-        await MarkdownReport.WriteAsync(result, output);
-        Console.WriteLine($"Report written to {output}");
-    }
+return await parse.InvokeAsync();
 
-    return result.Succeeded ? 0 : 1;
-}
-catch (BenchmarkFailedException e)
+static async Task<int> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
 {
-    await Console.Error.WriteLineAsync($"Benchmark failed: {e.Message}");
-    return 1;
-}
-catch (OperationCanceledException) when (deadline.IsCancellationRequested)
-{
-    await Console.Error.WriteLineAsync($"Benchmark failed: it did not finish within its {options.Deadline} deadline.");
-    return 1;
+    using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+    deadline.CancelAfter(options.Deadline);
+    using var watchdog = Watchdog.Arm(options.Deadline);
+    try
+    {
+        var result = await BenchmarkRun.RunAsync(options, Console.Out, deadline.Token);
+        ConsoleSummary.Write(result, Console.Out);
+        if (options.Output is { } output)
+        {
+            await MarkdownReport.WriteAsync(result, output);
+            Console.WriteLine($"Report written to {output}");
+        }
+
+        return result.Succeeded ? 0 : 1;
+    }
+    catch (BenchmarkFailedException e)
+    {
+        await Console.Error.WriteLineAsync($"Benchmark failed: {e.Message}");
+        return 1;
+    }
+    catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+    {
+        await Console.Error.WriteLineAsync($"Benchmark failed: it did not finish within its {options.Deadline} deadline.");
+        return 1;
+    }
 }

@@ -14,9 +14,10 @@ public sealed class RetainedIdentityVault(string dataDirectory) : ICertificateIs
     private readonly Lazy<Task<CertificateVault>> _vault = new(async () =>
         new CertificateVault(await CertificateKeyStore.LoadOrCreateAsync(dataDirectory)));
 
-    // RSA key generation takes a core for a while: a fleet of new hosts generating at once would starve the
-    // thread pool the actors (and the admin endpoint's answers) run on. Half the cores is plenty.
-    private readonly SemaphoreSlim _generators = new(Math.Max(1, Environment.ProcessorCount / 2));
+    // RSA key generation takes a core for a quarter of a second or more, and a fleet of new hosts needs one each:
+    // one generator per core, each on a thread of its own, so the thread pool the actors (and the admin endpoint's
+    // answers) run on is never taken — on the pool, 25 at once starved it and a coord poll went unanswered.
+    private readonly SemaphoreSlim _generators = new(Environment.ProcessorCount);
 
     public async Task<RetainedIdentity> IssueAsync(string host, CancellationToken cancellationToken)
     {
@@ -24,7 +25,8 @@ public sealed class RetainedIdentityVault(string dataDirectory) : ICertificateIs
         await _generators.WaitAsync(cancellationToken);
         try
         {
-            certificate = await Task.Run(() => TentacleCertificateFactory.Create(), cancellationToken);
+            certificate = await Task.Factory.StartNew(
+                () => TentacleCertificateFactory.Create(), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
         finally
         {
