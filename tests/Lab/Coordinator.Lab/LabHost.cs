@@ -231,14 +231,25 @@ public sealed class LabHost
                 ProcFs.Signal(processes.Init, ProcFs.SigKill);
             }
 
-            bool Gone() => !ProcFs.IsAlive(boot) && (processes is null || processes.Members().Count == 0);
+            // With pid_max at 32768 and a busy test run, unshare's pid can belong to a new process soon after it is
+            // reaped: the start time tells the two apart, so the wait ends and no stranger is signalled.
+            var bootStart = ProcFs.StartTimeOf(boot);
+            bool BootAlive() => ProcFs.IsAlive(boot) && ProcFs.StartTimeOf(boot) == bootStart;
+            bool Gone() => !BootAlive() && (processes is null || processes.Members().Count == 0);
             if (!await Poll.UntilAsync(Gone, KillTimeout, cancellationToken))
             {
                 // --kill-child: unshare's death kills the init too, should unshare linger.
-                ProcFs.Signal(boot, ProcFs.SigKill);
+                if (BootAlive())
+                {
+                    ProcFs.Signal(boot, ProcFs.SigKill);
+                }
+
                 if (!await Poll.UntilAsync(Gone, KillTimeout, cancellationToken))
                 {
-                    throw new LabException($"{Name} still has processes after being killed (unshare pid {boot}).");
+                    var left = (processes?.Members() ?? []).Select(pid => $"{pid} {ProcFs.CommandOf(pid)}");
+                    throw new LabException(
+                        $"{Name} still has processes after being killed (unshare pid {boot}{(BootAlive() ? ", alive" : "")}; " +
+                        $"in its namespace: {string.Join(", ", left.DefaultIfEmpty("none"))}).");
                 }
             }
         }
