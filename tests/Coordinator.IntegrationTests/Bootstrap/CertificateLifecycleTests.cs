@@ -15,6 +15,9 @@ public sealed class CertificateLab() : BootstrapLab(linux: 2, windows: 0);
 public sealed class CertificateLifecycleTests(CertificateLab fixture) : IClassFixture<CertificateLab>, IDisposable
 {
     private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(5);
+
+    /// <summary>coord's answer limit: the CI box runs every test assembly at once on 2 cores.</summary>
+    private const string Patience = "45s";
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("coordinator-certs-").FullName;
 
     [Fact]
@@ -30,9 +33,10 @@ public sealed class CertificateLifecycleTests(CertificateLab fixture) : IClassFi
         Assert.True(first.ExitCode == 0, first + host.Output);
         var thumbprint = fixture.Octopus.State.Machines.Single(m => m.Name == labHost.Name).Endpoint.Thumbprint;
 
-        var list = await host.Cli.RunAsync("certs", "list", "--json");
-        var export = await host.Cli.RunAsync("certs", "export", "--host", labHost.Name, "--out", exported, "--password-file", password);
+        var list = await host.Cli.RunAsync("certs", "list", "--json", "--timeout", Patience);
+        var export = await host.Cli.RunAsync("certs", "export", "--host", labHost.Name, "--out", exported, "--password-file", password, "--timeout", Patience);
 
+        Assert.True(list.ExitCode == 0, list.ToString());
         Assert.Equal(thumbprint, JsonDocument.Parse(list.StandardOutput).RootElement[0].GetProperty("thumbprint").GetString());
         Assert.True(export.ExitCode == 0, export.ToString());
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(exported));
@@ -43,19 +47,22 @@ public sealed class CertificateLifecycleTests(CertificateLab fixture) : IClassFi
 
         Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => X509CertificateLoader.LoadPkcs12FromFile(exported, "wrong"));
 
-        var unconfirmed = await host.Cli.RunAsync("forget", "--host", labHost.Name);
+        var unconfirmed = await host.Cli.RunAsync("forget", "--host", labHost.Name, "--timeout", Patience);
         Assert.Equal(2, unconfirmed.ExitCode);
         Assert.Contains("--yes", unconfirmed.StandardError);
         Assert.Single(fixture.Octopus.State.Machines, m => m.Name == labHost.Name);
 
-        var forget = await host.Cli.RunAsync("forget", "--host", labHost.Name, "--yes");
+        var forget = await host.Cli.RunAsync("forget", "--host", labHost.Name, "--yes", "--timeout", Patience);
+        var afterForget = await host.Cli.RunAsync("certs", "list", "--json", "--timeout", Patience);
 
         Assert.True(forget.ExitCode == 0, forget.ToString());
         Assert.DoesNotContain(fixture.Octopus.State.Machines, m => m.Name == labHost.Name);
-        Assert.Equal("[]", (await host.Cli.RunAsync("certs", "list", "--json")).StandardOutput.Trim());
+        Assert.True(afterForget.ExitCode == 0, afterForget.ToString());
+        Assert.Equal("[]", afterForget.StandardOutput.Trim());
 
         await labHost.RecreateAsync();
-        var import = await host.Cli.RunAsync("certs", "import", "--host", labHost.Name, "--pfx", exported, "--password-file", password, "-e", BootstrapLab.Environment);
+        var import = await host.Cli.RunAsync(
+            "certs", "import", "--host", labHost.Name, "--pfx", exported, "--password-file", password, "-e", BootstrapLab.Environment, "--timeout", Patience);
         Assert.True(import.ExitCode == 0, import.ToString());
         var again = await host.Cli.RunAsync(RunLimit, "bootstrap", "-i", inventory, "--follow");
 
@@ -87,7 +94,7 @@ public sealed class CertificateLifecycleTests(CertificateLab fixture) : IClassFi
             Assert.Contains(oldKey, refused.StandardOutput);
             Assert.Contains($"coord hosts reset-key --host {labHost.Name}", refused.StandardOutput);
 
-            var reset = await host.Cli.RunAsync("hosts", "reset-key", "--host", labHost.Name);
+            var reset = await host.Cli.RunAsync("hosts", "reset-key", "--host", labHost.Name, "--timeout", Patience);
             var accepted = await host.Cli.RunAsync(RunLimit, "bootstrap", "-i", inventory, "--follow");
 
             Assert.True(reset.ExitCode == 0, reset.ToString());

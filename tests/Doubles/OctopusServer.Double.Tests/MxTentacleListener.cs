@@ -60,9 +60,10 @@ internal sealed class MxTentacleListener : IAsyncDisposable
                 connections.Add(ServeAsync(client));
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException
+                                  || (e is InvalidOperationException && _stopping.IsCancellationRequested))
         {
-            // Stopped.
+            // Stopped; a loop that was between two accepts when the listener stopped gets "Not listening".
         }
 
         await Task.WhenAll(connections);
