@@ -21,6 +21,17 @@ public interface IHostSession
     Task<CommandResult> RunAsync(HostCommand command, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Runs a command as <see cref="RunAsync(HostCommand, CancellationToken)"/> does and, while it runs, reports
+    /// each line it prints to <paramref name="output"/> as the line arrives (see docs/host-access.md). Lines of one
+    /// stream come in order, one call at a time, on a thread of the library's own, never after this call has
+    /// returned or thrown; an exception from <paramref name="output"/> is ignored. The result still holds all of
+    /// the output. Implementations that cannot stream run the command without reporting anything.
+    /// </summary>
+    /// <param name="output">Told of every line; null to follow nothing, which costs nothing extra.</param>
+    Task<CommandResult> RunAsync(HostCommand command, IProgress<CommandOutputLine>? output, CancellationToken cancellationToken) =>
+        RunAsync(command, cancellationToken);
+
+    /// <summary>
     /// Writes <paramref name="content"/> to <paramref name="remotePath"/> over SFTP with <paramref name="mode"/>,
     /// replacing any file there. The file is never readable by others on the way, even briefly (see docs/host-access.md).
     /// Linux paths are absolute POSIX paths; Windows hosts take Windows paths (<c>C:\Windows\Temp\x</c>).

@@ -40,7 +40,10 @@ internal sealed class SshHostSession : IHostSession, IDisposable
     public Task ConnectAsync(CancellationToken cancellationToken) => _shell.GetAsync(cancellationToken);
 
     public Task<CommandResult> RunAsync(HostCommand command, CancellationToken cancellationToken) =>
-        _commands.RunAsync(command, cancellationToken);
+        RunAsync(command, output: null, cancellationToken);
+
+    public Task<CommandResult> RunAsync(HostCommand command, IProgress<CommandOutputLine>? output, CancellationToken cancellationToken) =>
+        _commands.RunAsync(command, output, cancellationToken);
 
     public async Task UploadAsync(ReadOnlyMemory<byte> content, string remotePath, UnixFileMode mode, CancellationToken cancellationToken)
     {

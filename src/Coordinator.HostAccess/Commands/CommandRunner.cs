@@ -8,7 +8,7 @@ internal sealed class CommandRunner(HostEndpoint host, HostAccessOptions options
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
 
-    public async Task<CommandResult> RunAsync(HostCommand command, CancellationToken cancellationToken)
+    public async Task<CommandResult> RunAsync(HostCommand command, IProgress<CommandOutputLine>? output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var line = RemoteCommandLine.For(host, command, options.KillGracePeriod);
@@ -17,8 +17,8 @@ internal sealed class CommandRunner(HostEndpoint host, HostAccessOptions options
         // Started before the command is sent: the host's own timer starts later, so a command the host stopped
         // at its limit always shows at least that limit here (see RemoteCommandLine.MeansTimedOut).
         var stopwatch = Stopwatch.StartNew();
-        var (client, running) = await StartAsync(command, line, deadline.Token, cancellationToken);
-        using (running)
+        var (client, running) = await StartAsync(command, line, output, deadline.Token, cancellationToken);
+        await using (running)
         {
             deadline.CancelAfter(line.LocalDeadline);
             try
@@ -28,7 +28,8 @@ internal sealed class CommandRunner(HostEndpoint host, HostAccessOptions options
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 await StopOnHostAsync(client, line);
-                throw new HostCommandTimeoutException(host, command, PartialOutputOf(running), stoppedOnHost: line.StopText is not null);
+                throw new HostCommandTimeoutException(
+                    host, command, await PartialOutputOfAsync(running), stoppedOnHost: line.StopText is not null);
             }
             catch (OperationCanceledException)
             {
@@ -41,7 +42,8 @@ internal sealed class CommandRunner(HostEndpoint host, HostAccessOptions options
                 throw new HostConnectionLostException(host, command.ToString(), e);
             }
 
-            var result = new CommandResult(running.ExitCode, running.StandardOutput, running.StandardError, stopwatch.Elapsed);
+            var (standardOutput, standardError) = await running.CollectOutputAsync();
+            var result = new CommandResult(running.ExitCode, standardOutput, standardError, stopwatch.Elapsed);
             if (line.MeansTimedOut(result.ExitCode, result.Elapsed, command.Timeout))
             {
                 throw new HostCommandTimeoutException(host, command, result.Tail());
@@ -56,12 +58,16 @@ internal sealed class CommandRunner(HostEndpoint host, HostAccessOptions options
     /// channel could not even be opened never reached the host, so sending it again is safe.
     /// </summary>
     private async Task<(SshClient Client, RunningCommand Running)> StartAsync(
-        HostCommand command, RemoteCommandLine line, CancellationToken commandToken, CancellationToken cancellationToken)
+        HostCommand command,
+        RemoteCommandLine line,
+        IProgress<CommandOutputLine>? output,
+        CancellationToken commandToken,
+        CancellationToken cancellationToken)
     {
         var client = await shell.GetAsync(cancellationToken);
         try
         {
-            return (client, await StartOnAsync(client, line, commandToken));
+            return (client, await StartOnAsync(client, line, output, commandToken));
         }
         catch (Exception e) when (BrokenConnection.Is(e))
         {
@@ -71,7 +77,7 @@ internal sealed class CommandRunner(HostEndpoint host, HostAccessOptions options
         client = await shell.GetAsync(cancellationToken);
         try
         {
-            return (client, await StartOnAsync(client, line, commandToken));
+            return (client, await StartOnAsync(client, line, output, commandToken));
         }
         catch (Exception e) when (BrokenConnection.Is(e))
         {
@@ -95,7 +101,7 @@ internal sealed class CommandRunner(HostEndpoint host, HostAccessOptions options
         try
         {
             var stop = line with { Text = line.StopText, Input = [] };
-            using var running = await StartOnAsync(client, stop, limit.Token);
+            await using var running = await StartOnAsync(client, stop, output: null, limit.Token);
             await running.Execution;
         }
         catch (Exception e) when (e is OperationCanceledException || BrokenConnection.Is(e))
@@ -104,21 +110,23 @@ internal sealed class CommandRunner(HostEndpoint host, HostAccessOptions options
         }
     }
 
-    private static Task<RunningCommand> StartOnAsync(SshClient client, RemoteCommandLine line, CancellationToken commandToken) =>
+    private static Task<RunningCommand> StartOnAsync(
+        SshClient client, RemoteCommandLine line, IProgress<CommandOutputLine>? output, CancellationToken commandToken) =>
         Task.Run(
             () =>
             {
-                var running = RunningCommand.Start(client, line, commandToken);
+                var running = RunningCommand.Start(client, line, output, commandToken);
                 running.SendInput(line.Input);
                 return running;
             },
             CancellationToken.None);
 
-    private static string PartialOutputOf(RunningCommand running)
+    private static async Task<string> PartialOutputOfAsync(RunningCommand running)
     {
         try
         {
-            return OutputTail.Of(running.StandardError, running.StandardOutput, 20);
+            var (standardOutput, standardError) = await running.CollectOutputAsync();
+            return OutputTail.Of(standardError, standardOutput, 20);
         }
         catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException)
         {

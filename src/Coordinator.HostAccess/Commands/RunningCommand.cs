@@ -3,8 +3,11 @@ using Renci.SshNet.Common;
 
 namespace Coordinator.HostAccess;
 
-/// <summary>A command started on a host: its SSH.NET command and the task that completes when its channel closes.</summary>
-internal sealed class RunningCommand : IDisposable
+/// <summary>
+/// A command started on a host: its SSH.NET command, the task that completes when its channel closes and, when
+/// a caller follows its output, the threads reading it.
+/// </summary>
+internal sealed class RunningCommand : IAsyncDisposable
 {
     private static readonly IReadOnlyDictionary<string, int> SignalNumbers = new Dictionary<string, int>
     {
@@ -13,26 +16,32 @@ internal sealed class RunningCommand : IDisposable
     };
 
     private readonly SshCommand _command;
+    private readonly StreamedOutput? _streamed;
 
-    private RunningCommand(SshCommand command, Task execution)
+    private RunningCommand(SshCommand command, Task execution, StreamedOutput? streamed)
     {
         _command = command;
         Execution = execution;
+        _streamed = streamed;
     }
 
     public Task Execution { get; }
 
     /// <summary>
     /// Opens a channel and sends the exec request. SSH.NET waits for the server's answers to both on the
-    /// calling thread, so callers run this on the thread pool; the command itself then runs without a thread.
+    /// calling thread, so callers run this on the thread pool; the command itself then runs without a thread,
+    /// unless <paramref name="output"/> follows it (see <see cref="StreamedOutput"/>).
     /// An exception from here means the command never started.
     /// </summary>
-    public static RunningCommand Start(SshClient client, RemoteCommandLine line, CancellationToken cancellationToken)
+    public static RunningCommand Start(
+        SshClient client, RemoteCommandLine line, IProgress<CommandOutputLine>? output, CancellationToken cancellationToken)
     {
         var command = client.CreateCommand(line.Text);
         try
         {
-            return new RunningCommand(command, command.ExecuteAsync(cancellationToken));
+            var execution = command.ExecuteAsync(cancellationToken);
+            var streamed = output is null ? null : StreamedOutput.Start(command, client.ConnectionInfo.Encoding, output);
+            return new RunningCommand(command, execution, streamed);
         }
         catch
         {
@@ -60,10 +69,33 @@ internal sealed class RunningCommand : IDisposable
         _command.ExitStatus
         ?? (_command.ExitSignal is { } signal && SignalNumbers.TryGetValue(signal, out var number) ? 128 + number : -1);
 
-    public string StandardOutput => _command.Result;
+    /// <summary>
+    /// What the command wrote to stdout and stderr, once <see cref="Execution"/> has completed; after a timeout,
+    /// a cancellation or a dropped connection, what arrived before. Streamed output is collected after the
+    /// channel is closed, which guarantees its reading threads end.
+    /// </summary>
+    public async Task<(string StandardOutput, string StandardError)> CollectOutputAsync()
+    {
+        if (_streamed is null)
+        {
+            return (_command.Result, _command.Error);
+        }
 
-    public string StandardError => _command.Error;
+        _command.Dispose();
+        await _streamed.Ended;
+        return (_streamed.StandardOutput, _streamed.StandardError);
+    }
 
-    /// <summary>Closes the channel, if the command has not already.</summary>
-    public void Dispose() => _command.Dispose();
+    /// <summary>
+    /// Closes the channel, if the command has not already, and waits until the last line of streamed output
+    /// has been reported: no line reaches the caller after its call has returned or thrown.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        _command.Dispose();
+        if (_streamed is not null)
+        {
+            await _streamed.Ended;
+        }
+    }
 }
