@@ -18,6 +18,7 @@ namespace Coordinator.Inventory;
 /// <param name="MachinePolicy">The Octopus machine policy name.</param>
 /// <param name="Ssh">How to reach the host.</param>
 /// <param name="Tentacle">The Tentacle instance to create.</param>
+/// <param name="Iis">How IIS is written on the host and its baseline; <c>null</c> means <see cref="IisSettings.Default"/>.</param>
 public sealed record InventoryHost(
     string Name,
     string Address,
@@ -27,25 +28,29 @@ public sealed record InventoryHost(
     ImmutableArray<string> Tenants,
     string MachinePolicy,
     SshSettings Ssh,
-    TentacleSettings Tentacle)
+    TentacleSettings Tentacle,
+    IisSettings? Iis = null)
 {
+    /// <summary>The IIS settings, never null: callers that predate them get <see cref="IisSettings.Default"/>.</summary>
+    public IisSettings Iis { get; init; } = Iis ?? IisSettings.Default;
+
     /// <summary>The listening-Tentacle URI Octopus connects to: <c>https://{address lower-cased}:{listen port}/</c>.</summary>
     public Uri ListeningUri => new($"https://{UriHost(Address)}:{Tentacle.ListenPort}/");
 
-    /// <summary>Equal when every setting is, roles and tenants compared by content, so a changed inventory shows.</summary>
+    /// <summary>Equal when every setting is, roles, tenants and the IIS baseline compared by content, so a changed inventory shows.</summary>
     public bool Equals(InventoryHost? other) =>
         other is not null &&
         Name == other.Name && Address == other.Address && Os == other.Os && Environment == other.Environment &&
         Roles.SequenceEqual(other.Roles) && Tenants.SequenceEqual(other.Tenants) &&
-        MachinePolicy == other.MachinePolicy && Ssh == other.Ssh && Tentacle == other.Tentacle;
+        MachinePolicy == other.MachinePolicy && Ssh == other.Ssh && Tentacle == other.Tentacle && Iis == other.Iis;
 
-    public override int GetHashCode() => HashCode.Combine(Name, Address, Os, Environment, MachinePolicy, Ssh, Tentacle);
+    public override int GetHashCode() => HashCode.Combine(Name, Address, Os, Environment, MachinePolicy, Ssh, Tentacle, Iis);
 
     private bool PrintMembers(StringBuilder builder)
     {
         builder.Append($"Name = {Name}, Address = {Address}, Os = {Os}, Environment = {Environment}, ")
             .Append($"Roles = [{string.Join(", ", Roles)}], Tenants = [{string.Join(", ", Tenants)}], ")
-            .Append($"MachinePolicy = {MachinePolicy}, Ssh = {Ssh}, Tentacle = {Tentacle}");
+            .Append($"MachinePolicy = {MachinePolicy}, Ssh = {Ssh}, Tentacle = {Tentacle}, Iis = {Iis}");
         return true;
     }
 

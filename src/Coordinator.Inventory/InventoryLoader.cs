@@ -10,24 +10,10 @@ namespace Coordinator.Inventory;
 public static class InventoryLoader
 {
     /// <summary>Loads the inventory at <paramref name="path"/>; relative paths inside it are relative to its directory.</summary>
-    public static InventoryLoadResult Load(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return FileProblem(path, $"the inventory file does not exist: {Path.GetFullPath(path)}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return FileProblem(path, $"the inventory file cannot be read: {e.Message}");
-        }
-
-        return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path))!);
-    }
+    public static InventoryLoadResult Load(string path) =>
+        SourceFile.Read(path, "the inventory file", out var text) is { } problem
+            ? InventoryLoadResult.Invalid([problem])
+            : Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path))!);
 
     /// <summary>Validates inventory text.</summary>
     /// <param name="text">The YAML.</param>
@@ -40,7 +26,7 @@ public static class InventoryLoader
         YamlNode? root;
         try
         {
-            root = YamlTreeReader.Read(text);
+            root = YamlTreeReader.Read(text, "the inventory");
         }
         catch (YamlSyntaxException e)
         {
@@ -56,7 +42,4 @@ public static class InventoryLoader
             ? InventoryLoadResult.Valid(inventory)
             : InventoryLoadResult.Invalid(errors.InDocumentOrder());
     }
-
-    private static InventoryLoadResult FileProblem(string path, string message) =>
-        InventoryLoadResult.Invalid([new InventoryError(path, 0, 0, message)]);
 }

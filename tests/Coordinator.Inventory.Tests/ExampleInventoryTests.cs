@@ -1,3 +1,5 @@
+using Coordinator.Iis;
+
 namespace Coordinator.Inventory.Tests;
 
 /// <summary>
@@ -36,7 +38,7 @@ public sealed class ExampleInventoryTests : IDisposable
     [Fact]
     public void The_examples_directory_holds_the_documented_examples()
     {
-        Assert.Equal(["cattle.yaml", "fleet.yaml", "minimal.yaml"], ExampleFiles());
+        Assert.Equal(["cattle.yaml", "fleet.yaml", "iis-web-farm.yaml", "minimal.yaml"], ExampleFiles());
     }
 
     [Theory]
@@ -99,6 +101,25 @@ public sealed class ExampleInventoryTests : IDisposable
             Assert.Equal<string>(["web-server"], h.Roles);
         });
         Assert.Equal<string>(["Acme"], inventory.FindHost("web-13")!.Tenants);
+    }
+
+    [Fact]
+    public void The_iis_web_farm_example_gives_each_host_its_mutex_and_baseline()
+    {
+        var inventory = Load("iis-web-farm.yaml");
+
+        Assert.All(inventory.Hosts, h => Assert.Equal(HostOs.Windows, h.Os));
+        var production = inventory.FindHost("iis-01")!;
+        Assert.Equal(new IisMutex(@"Global\ABCCodeDeploy", TimeSpan.FromMinutes(2)), production.Iis.Mutex);
+        Assert.Equal(
+            ["RemoveUnderPath", "RemoveSite", "EnsureAppPool", "EnsureAppPool", "EnsureSite", "EnsureApplication", "EnsureApplication"],
+            production.Iis.Baseline.Select(o => o.GetType().Name));
+        Assert.Equal(production.Iis, inventory.FindHost("iis-02")!.Iis);
+
+        var staging = inventory.FindHost("stage-iis-01")!;
+        Assert.Equal(new IisMutex(@"Global\ABCCodeDeploy", TimeSpan.FromSeconds(30)), staging.Iis.Mutex);
+        var site = Assert.IsType<EnsureSite>(staging.Iis.Baseline[1]);
+        Assert.Equal([new IisBinding("http", "*", 8080), new IisBinding("http", "::1", 8080)], site.Bindings);
     }
 
     private FleetInventory Load(string example)

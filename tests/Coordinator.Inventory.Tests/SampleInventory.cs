@@ -19,10 +19,11 @@ namespace Coordinator.Inventory.Tests;
 /// 12         os: linux
 ///    (host lines, indented 8: the first is line 13 when there are no defaults lines)
 /// </code>
+/// <see cref="WindowsHostWith"/> gives the same with <c>os: windows</c>, for IIS settings.
 /// </summary>
 public static class SampleInventory
 {
-    public static string With(string[]? defaults = null, string[]? host = null)
+    public static string With(string[]? defaults = null, string[]? host = null, string os = "linux")
     {
         var lines = new List<string>
         {
@@ -41,7 +42,7 @@ public static class SampleInventory
             "    hosts:",
             "      - name: web-01",
             "        address: 10.0.0.5",
-            "        os: linux",
+            $"        os: {os}",
         ]);
         lines.AddRange((host ?? []).Select(l => "        " + l));
         return string.Join("\n", lines) + "\n";
@@ -50,4 +51,6 @@ public static class SampleInventory
     public static string WithHost(params string[] host) => With(host: host);
 
     public static string WithDefaults(params string[] defaults) => With(defaults: defaults);
+
+    public static string WindowsHostWith(params string[] host) => With(host: host, os: "windows");
 }

@@ -30,7 +30,7 @@ public sealed class ValidationErrorTests : IDisposable
     public void An_unknown_key_without_a_close_match_lists_the_keys_that_are_allowed()
     {
         Assert.Equal(
-            ["fleet.yaml:7:3: unknown key 'colour' in 'defaults'; expected one of: ssh, machine-policy, roles, tenants, tentacle"],
+            ["fleet.yaml:7:3: unknown key 'colour' in 'defaults'; expected one of: ssh, machine-policy, roles, tenants, tentacle, iis"],
             _workspace.Errors(SampleInventory.WithDefaults("colour: blue")));
     }
 

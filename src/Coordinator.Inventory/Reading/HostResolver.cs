@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Coordinator.Iis;
 using Coordinator.Inventory.Yaml;
 
 namespace Coordinator.Inventory.Reading;
@@ -67,6 +68,7 @@ internal sealed class HostResolver(InventoryErrorList errors, LocalPaths paths)
             directories.ApplicationDirectory!,
             os);
 
+        var iis = ResolveIis(draft, name, os, defaults.Iis);
         return identity is null
             ? null
             : new InventoryHost(
@@ -78,7 +80,32 @@ internal sealed class HostResolver(InventoryErrorList errors, LocalPaths paths)
                 own.Tenants ?? defaults.Tenants ?? [],
                 own.MachinePolicy ?? defaults.MachinePolicy ?? BuiltInDefaults.MachinePolicy,
                 ssh,
-                tentacle);
+                tentacle,
+                iis);
+    }
+
+    private IisSettings ResolveIis(HostDraft draft, string name, HostOs os, IisLayer defaults)
+    {
+        var own = draft.Settings.Iis;
+        var baseline = own.Baseline ?? defaults.Baseline;
+        if (os == HostOs.Linux && baseline is { Value.IsEmpty: false })
+        {
+            if (own.Baseline is not null)
+            {
+                errors.Add(baseline.At, $"{baseline.Field} is an IIS baseline on a Linux host: remove it, or change the host's os to windows");
+            }
+            else
+            {
+                errors.Add(draft.Section.At, $"host '{name}' gets an IIS baseline on a Linux host from {baseline.Field} (line {baseline.At.Line}): " +
+                                             "write iis: { baseline: [] } in the host, or move the baseline to the Windows hosts");
+            }
+        }
+
+        return new IisSettings(
+            new IisMutex(
+                own.MutexName ?? defaults.MutexName ?? IisMutex.DefaultName,
+                own.MutexTimeout ?? defaults.MutexTimeout ?? IisMutex.DefaultTimeout),
+            baseline?.Value ?? []);
     }
 
     /// <summary>

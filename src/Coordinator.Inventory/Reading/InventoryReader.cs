@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Coordinator.Iis;
 using Coordinator.Inventory.Yaml;
 
 namespace Coordinator.Inventory.Reading;
@@ -13,13 +15,15 @@ internal sealed partial class InventoryReader(InventoryErrorList errors, LocalPa
 {
     private static readonly string[] TopKeys = ["octopus", "defaults", "environments"];
     private static readonly string[] OctopusKeys = ["url", "api-key", "space"];
-    private static readonly string[] SettingsKeys = ["ssh", "machine-policy", "roles", "tenants", "tentacle"];
+    private static readonly string[] SettingsKeys = ["ssh", "machine-policy", "roles", "tenants", "tentacle", "iis"];
     private static readonly string[] HostKeys = ["name", "address", "os", .. SettingsKeys];
     private static readonly string[] EnvironmentKeys = ["hosts"];
     private static readonly string[] SshKeys = ["user", "port", "identity", "host-key-policy", "known-hosts", "command-timeout"];
     private static readonly string[] TentacleKeys = ["instance", "listen-port", "listen-address", "installers", "linux", "windows"];
     private static readonly string[] InstallerKeys = ["linux", "windows"];
     private static readonly string[] DirectoryKeys = ["install-directory", "config", "home", "app"];
+    private static readonly string[] IisKeys = ["mutex", "baseline"];
+    private static readonly string[] MutexKeys = ["name", "timeout"];
 
     private static readonly Dictionary<string, HostOs> OsNames = new()
     {
@@ -146,7 +150,33 @@ internal sealed partial class InventoryReader(InventoryErrorList errors, LocalPa
         fields.Names("tenants", "[Acme, Globex]"),
         fields.Text("machine-policy"),
         fields.Mapping("ssh", SshKeys) is { } ssh ? ReadSsh(ssh) : SshLayer.Empty,
-        fields.Mapping("tentacle", TentacleKeys) is { } tentacle ? ReadTentacle(tentacle, hostOs) : TentacleLayer.Empty);
+        fields.Mapping("tentacle", TentacleKeys) is { } tentacle ? ReadTentacle(tentacle, hostOs) : TentacleLayer.Empty,
+        fields.Mapping("iis", IisKeys) is { } iis ? ReadIis(iis) : IisLayer.Empty);
+
+    private IisLayer ReadIis(MappingFields iis)
+    {
+        var mutex = iis.Mapping("mutex", MutexKeys);
+        var baseline = iis.Sequence("baseline", IisOperationListReader.Example) is { } list
+            ? new Declared<ImmutableArray<IisOperation>>(
+                IisOperationListReader.Read(list, iis.Section.Child("baseline", iis.KeyAt("baseline")), errors),
+                iis.Section.Field("baseline"),
+                iis.KeyAt("baseline"))
+            : null;
+        return new IisLayer(mutex is null ? null : ReadMutexName(mutex), mutex is null ? null : ReadMutexTimeout(mutex), baseline);
+    }
+
+    // Each part of the mutex is checked with the other's default, so a problem is reported where that part is written.
+    private string? ReadMutexName(MappingFields mutex) =>
+        mutex.Text("name") is { } name &&
+        IisValidation.Mutex(new IisMutex(name, IisMutex.DefaultTimeout), mutex.Section.Field("name"), mutex.ValueAt("name"), errors)
+            ? name
+            : null;
+
+    private TimeSpan? ReadMutexTimeout(MappingFields mutex) =>
+        mutex.Duration("timeout") is { } timeout &&
+        IisValidation.Mutex(new IisMutex(timeout), mutex.Section.Field("timeout"), mutex.ValueAt("timeout"), errors)
+            ? timeout
+            : null;
 
     private SshLayer ReadSsh(MappingFields ssh)
     {

@@ -86,12 +86,14 @@ internal sealed class MappingFields
         var other => WrongType<MappingNode>(key, "a mapping of keys to values", other),
     };
 
-    public SequenceNode? Sequence(string key, string example) => Present(key, $"write {key}: [] for none") switch
-    {
-        null => null,
-        SequenceNode sequence => sequence,
-        var other => WrongType<SequenceNode>(key, $"a list such as {example}", other),
-    };
+    /// <param name="hintWhenEmpty">What to write when the key has no value; by default, <c>key: []</c> for none.</param>
+    public SequenceNode? Sequence(string key, string example, string? hintWhenEmpty = null) =>
+        Present(key, hintWhenEmpty ?? $"write {key}: [] for none") switch
+        {
+            null => null,
+            SequenceNode sequence => sequence,
+            var other => WrongType<SequenceNode>(key, $"a list such as {example}", other),
+        };
 
     /// <summary>Trimmed, non-empty text.</summary>
     public string? Text(string key)

@@ -33,6 +33,9 @@ internal sealed record Section(string Path, string? Owner, Position At)
 
     public Section Child(string key, Position at) => this with { Path = Join(key), At = at };
 
+    /// <summary>Item <paramref name="number"/> (from 1) of this list: <c>iis.baseline[2]</c>.</summary>
+    public Section Item(int number, Position at) => this with { Path = $"{Path}[{number}]", At = at };
+
     public static Section Of(string owner, Position at) => new("", owner, at);
 
     private string Join(string key) => Path.Length == 0 ? key : $"{Path}.{key}";

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Coordinator.Iis;
 using Coordinator.Inventory.Yaml;
 
 namespace Coordinator.Inventory.Reading;
@@ -48,14 +49,21 @@ internal sealed record TentacleLayer(
         new(null, null, null, null, null, TentacleDirectoriesLayer.Empty, TentacleDirectoriesLayer.Empty);
 }
 
+/// <param name="Baseline">The list as a whole: a host's list replaces the defaults' list, it is not merged with it.</param>
+internal sealed record IisLayer(string? MutexName, TimeSpan? MutexTimeout, Declared<ImmutableArray<IisOperation>>? Baseline)
+{
+    public static IisLayer Empty { get; } = new(null, null, null);
+}
+
 internal sealed record HostLayer(
     ImmutableArray<string>? Roles,
     ImmutableArray<string>? Tenants,
     string? MachinePolicy,
     SshLayer Ssh,
-    TentacleLayer Tentacle)
+    TentacleLayer Tentacle,
+    IisLayer Iis)
 {
-    public static HostLayer Empty { get; } = new(null, null, null, SshLayer.Empty, TentacleLayer.Empty);
+    public static HostLayer Empty { get; } = new(null, null, null, SshLayer.Empty, TentacleLayer.Empty, IisLayer.Empty);
 }
 
 /// <summary>A host as written; <see cref="Name"/>, <see cref="Address"/> and <see cref="Os"/> are null when missing or invalid (already reported).</summary>

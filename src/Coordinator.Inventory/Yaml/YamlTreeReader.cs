@@ -9,19 +9,23 @@ internal sealed class YamlTreeReader
     private static readonly HashSet<string> NullWords = ["", "~", "null", "Null", "NULL"];
 
     private readonly string _text;
+    private readonly string _document;
     private readonly Parser _parser;
     private readonly Dictionary<string, YamlNode> _anchors = [];
     private Position _lastPosition = new(1, 1);
 
-    private YamlTreeReader(string text)
+    private YamlTreeReader(string text, string document)
     {
         _text = text;
+        _document = document;
         _parser = new Parser(new StringReader(text));
     }
 
     /// <summary>The document's root node, or <c>null</c> for a text without any content.</summary>
+    /// <param name="text">The YAML.</param>
+    /// <param name="document">What the text is, for messages: <c>the inventory</c>.</param>
     /// <exception cref="YamlSyntaxException">The text is not valid YAML, or holds more than one document.</exception>
-    public static YamlNode? Read(string text) => new YamlTreeReader(text).ReadStream();
+    public static YamlNode? Read(string text, string document) => new YamlTreeReader(text, document).ReadStream();
 
     private YamlNode? ReadStream()
     {
@@ -35,7 +39,7 @@ internal sealed class YamlTreeReader
         Expect<DocumentEnd>();
         if (Next() is DocumentStart second)
         {
-            throw new YamlSyntaxException(At(second.Start), "the inventory must be a single YAML document, but a second one starts here");
+            throw new YamlSyntaxException(At(second.Start), $"{_document} must be a single YAML document, but a second one starts here");
         }
 
         return root;
