@@ -69,6 +69,8 @@ public sealed record HostCommandLine(HostCommand Command, string? ConfigFile)
           COORD_MAX_PARALLEL                coordinator.bootstrap.max-parallel: hosts bootstrapped at once (default 64)
           COORD_STEP_TIMEOUT                coordinator.bootstrap.step-timeout: one step's limit on a host (default 10m)
           COORD_STEP_ATTEMPTS               coordinator.bootstrap.step-attempts: attempts per step (default 5)
+          COORD_IIS_ATTEMPT_TIMEOUT         coordinator.iis.attempt-timeout: one IIS operation's limit (default 5m)
+          COORD_IIS_ATTEMPTS                coordinator.iis.attempts: attempts per IIS operation (default 5)
           COORD_OCTOPUS_TASK_POLL_INTERVAL  coordinator.octopus.task-poll-interval: health-check polling (default 4s)
           COORD_WINDOWS_SFTP_DRIVE_ROOTS    coordinator.host-access.windows-sftp-drive-roots: C=/folder,... for
                                             SFTP servers that keep drives in folders (default: OpenSSH for Windows)

@@ -1,12 +1,22 @@
+using System.Text.Json.Serialization;
+
 namespace Coordinator.Iis;
 
 /// <summary>
 /// One idempotent change to a host's IIS configuration. <see cref="IisScripts.Render"/> validates it (see
 /// <see cref="IisOperationValidator"/>) and turns it into a PowerShell script that changes only what differs.
+/// Operations are queued in the coordinator's journal and sent by the CLI, so each kind has a stable JSON name.
 /// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(EnsureAppPool), "ensure-app-pool")]
+[JsonDerivedType(typeof(EnsureSite), "ensure-site")]
+[JsonDerivedType(typeof(EnsureApplication), "ensure-application")]
+[JsonDerivedType(typeof(RemoveSite), "remove-site")]
+[JsonDerivedType(typeof(RemoveUnderPath), "remove-under-path")]
 public abstract record IisOperation
 {
     /// <summary>What the operation does, for logs and progress ("Ensure app pool 'Shop'").</summary>
+    [JsonIgnore]
     public abstract string Description { get; }
 }
 

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Coordinator.Protocol.Admin;
 using Coordinator.Protocol.Fleet;
 using Coordinator.Protocol.HostKeys;
+using Coordinator.Protocol.Iis;
 using Coordinator.Protocol.Machines;
 
 namespace Coordinator.Actors.Admin;
@@ -16,7 +17,7 @@ public sealed class AdminEndpoint : ReceiveActor
 
     public static readonly TimeSpan PreflightTimeout = TimeSpan.FromSeconds(60);
 
-    public AdminEndpoint(NodeInfo node, IActorRef bootstrap, IActorRef hostKeys, IRunPreflight preflight)
+    public AdminEndpoint(NodeInfo node, IActorRef bootstrap, IActorRef hostKeys, IActorRef iisGates, IRunPreflight preflight)
     {
         var nodeAddress = ((ExtendedActorSystem)Context.System).Provider.DefaultAddress.ToString();
 
@@ -56,10 +57,15 @@ public sealed class AdminEndpoint : ReceiveActor
         Receive<FleetCommands.CancelRun>(cancel => bootstrap.Forward(cancel));
         Receive<FleetCommands.CancelHost>(cancel => bootstrap.Forward(cancel));
         Receive<FleetCommands.GetRuns>(query => bootstrap.Forward(query));
+        Receive<IisCommands.Enqueue>(enqueue => iisGates.Forward(enqueue));
+        Receive<IisCommands.Cancel>(cancel => iisGates.Forward(cancel));
+        Receive<IisCommands.GetQueue>(query => iisGates.Forward(query));
+        Receive<IisCommands.GetOperations>(query => iisGates.Forward(query));
+        Receive<IisCommands.GetQueues>(query => iisGates.Forward(query));
     }
 
-    public static Props Props(NodeInfo node, IActorRef bootstrap, IActorRef hostKeys, IRunPreflight preflight) =>
-        Akka.Actor.Props.Create(() => new AdminEndpoint(node, bootstrap, hostKeys, preflight));
+    public static Props Props(NodeInfo node, IActorRef bootstrap, IActorRef hostKeys, IActorRef iisGates, IRunPreflight preflight) =>
+        Akka.Actor.Props.Create(() => new AdminEndpoint(node, bootstrap, hostKeys, iisGates, preflight));
 
     private static async Task<Checked> CheckAsync(
         IRunPreflight preflight, IReadOnlyList<RunHost> hosts, FleetCommands.StartRun? start, IActorRef replyTo)

@@ -2,6 +2,7 @@ using Akka.Hosting;
 using Coordinator.Actors.Admin;
 using Coordinator.Actors.Bootstrap;
 using Coordinator.Actors.HostKeys;
+using Coordinator.Actors.Iis;
 using Coordinator.Actors.Machines;
 
 namespace Coordinator.Actors.Hosting;
@@ -18,15 +19,19 @@ public sealed class AdminEndpointKey;
 /// <summary>Registry key of the <see cref="HostKeyDirectory"/> (<c>/user/host-keys</c>).</summary>
 public sealed class HostKeyDirectoryKey;
 
+/// <summary>Registry key of the <see cref="IisGateDirectory"/> (<c>/user/iis-gates</c>).</summary>
+public sealed class IisGateDirectoryKey;
+
 public static class CoordinatorActorsHostingExtensions
 {
     public const string MachinesName = "machines";
 
     /// <summary>
-    /// Starts the coordinator's top-level actors: machines, bootstrap supervisor and admin endpoint. Machines run
-    /// their steps through the <see cref="IBootstrapStepRunner"/> and keep their identity through the
-    /// <see cref="ICertificateIssuer"/> registered in the service provider; the admin endpoint checks runs with its
-    /// <see cref="IRunPreflight"/>, when one is registered.
+    /// Starts the coordinator's top-level actors: machines, bootstrap supervisor, host keys, IIS gate directory and
+    /// admin endpoint. Machines run their steps through the <see cref="IBootstrapStepRunner"/>, their IIS writes through
+    /// the <see cref="IIisOperationRunner"/> and keep their identity through the <see cref="ICertificateIssuer"/>
+    /// registered in the service provider; the admin endpoint checks runs with its <see cref="IRunPreflight"/>, when
+    /// one is registered.
     /// </summary>
     public static AkkaConfigurationBuilder WithCoordinatorActors(
         this AkkaConfigurationBuilder builder,
@@ -38,10 +43,11 @@ public static class CoordinatorActorsHostingExtensions
         return builder.WithActors((system, registry, resolver) =>
         {
             var runner = resolver.GetService<IBootstrapStepRunner>() ?? new StepRunnerNotConfigured();
+            var iisRunner = resolver.GetService<IIisOperationRunner>() ?? new IisRunnerNotConfigured();
             var issuer = resolver.GetService<ICertificateIssuer>()
                 ?? throw new InvalidOperationException($"Register an {nameof(ICertificateIssuer)}: machines cannot keep an identity without one.");
             var machines = system.ActorOf(
-                MachineEntityParent.Props(new MachineMessageExtractor(), host => MachineActor.Props(host, settings, runner, issuer)),
+                MachineEntityParent.Props(new MachineMessageExtractor(), host => MachineActor.Props(host, settings, runner, issuer, iisRunner)),
                 MachinesName);
             registry.Register<MachinesKey>(machines);
 
@@ -51,8 +57,11 @@ public static class CoordinatorActorsHostingExtensions
             var hostKeys = system.ActorOf(HostKeyDirectory.Props(), HostKeyDirectory.Name);
             registry.Register<HostKeyDirectoryKey>(hostKeys);
 
+            var iisGates = system.ActorOf(IisGateDirectory.Props(machines), IisGateDirectory.Name);
+            registry.Register<IisGateDirectoryKey>(iisGates);
+
             var preflight = resolver.GetService<IRunPreflight>() ?? NoPreflight.Instance;
-            registry.Register<AdminEndpointKey>(system.ActorOf(AdminEndpoint.Props(node, bootstrap, hostKeys, preflight), AdminEndpoint.Name));
+            registry.Register<AdminEndpointKey>(system.ActorOf(AdminEndpoint.Props(node, bootstrap, hostKeys, iisGates, preflight), AdminEndpoint.Name));
         });
     }
 }

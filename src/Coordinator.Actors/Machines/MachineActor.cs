@@ -3,6 +3,9 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
+using Coordinator.Actors.Iis;
+using Coordinator.Iis;
+using Coordinator.Protocol.Iis;
 using Coordinator.Protocol.Machines;
 
 namespace Coordinator.Actors.Machines;
@@ -11,13 +14,15 @@ namespace Coordinator.Actors.Machines;
 /// Owns one machine's truth, persisted as <c>machine-{host}</c>, and drives its bootstrap runs one step at a time:
 /// each step runs in async code (<see cref="IBootstrapStepRunner"/>) whose result is piped back as a message, and
 /// each completed step is one event, so a run resumed after a crash picks up at the first step not done.
-/// <see cref="MachineState"/> decides; this actor persists, applies, schedules and reports.
+/// <see cref="MachineState"/> decides; this actor persists, applies, schedules and reports. Its child <see cref="IisGate"/>
+/// runs the host's IIS writes one at a time; the machine stays awake while the gate holds work.
 /// </summary>
 public sealed class MachineActor : ReceivePersistentActor, IWithTimers
 {
     private readonly MachineActorSettings _settings;
     private readonly IBootstrapStepRunner _runner;
     private readonly ICertificateIssuer _issuer;
+    private readonly IIisOperationRunner _iisRunner;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private MachineState _state;
 
@@ -26,12 +31,14 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
     private InFlightStep? _inFlight;
     private bool _issuing;
     private int _attempt;
+    private bool _gateBusy;
 
-    public MachineActor(string host, MachineActorSettings settings, IBootstrapStepRunner runner, ICertificateIssuer issuer)
+    public MachineActor(string host, MachineActorSettings settings, IBootstrapStepRunner runner, ICertificateIssuer issuer, IIisOperationRunner iisRunner)
     {
         _settings = settings;
         _runner = runner;
         _issuer = issuer;
+        _iisRunner = iisRunner;
         _state = MachineState.New(host);
         PersistenceId = PersistenceIdFor(host);
 
@@ -61,9 +68,15 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
                 ContinueRun();
             }
         });
+        Command<IisCommands.Enqueue>(enqueue => Gate().Forward(enqueue));
+        Command<IisCommands.Cancel>(cancel => Gate().Forward(cancel));
+        Command<IisCommands.GetQueue>(query => Gate().Forward(query));
+        Command<IisCommands.GetOperations>(query => Gate().Forward(query));
+        Command<IisCommands.Wake>(wake => Gate().Forward(wake));
+        Command<IisGate.Busy>(busy => _gateBusy = busy.HasWork);
         Command<ReceiveTimeout>(_ =>
         {
-            if (_state.ActiveRun is null)
+            if (_state.ActiveRun is null && !_gateBusy)
             {
                 Context.Parent.Tell(new Passivate(PoisonPill.Instance));
             }
@@ -82,8 +95,12 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
 
     public static string PersistenceIdFor(string host) => $"machine-{host}";
 
-    public static Props Props(string host, MachineActorSettings settings, IBootstrapStepRunner runner, ICertificateIssuer issuer) =>
-        Akka.Actor.Props.Create(() => new MachineActor(host, settings, runner, issuer));
+    public static Props Props(
+        string host, MachineActorSettings settings, IBootstrapStepRunner runner, ICertificateIssuer issuer, IIisOperationRunner? iisRunner = null)
+    {
+        var iis = iisRunner ?? new IisRunnerNotConfigured();
+        return Akka.Actor.Props.Create(() => new MachineActor(host, settings, runner, issuer, iis));
+    }
 
     protected override void PreStart()
     {
@@ -151,6 +168,7 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
         Persist(new MachineEvents.BootstrapStarted(command.Host, command.RunId, command.Spec, DateTimeOffset.UtcNow), started =>
         {
             _state = _state.Apply(started);
+            TellGate(new IisGate.Target(_state.LastSpec));
             _reportTo = replyTo;
             _attempt = 0;
             Context.SetReceiveTimeout(null);
@@ -277,6 +295,7 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
                 Persist(new MachineEvents.Forgotten(_state.Host, DateTimeOffset.UtcNow), e =>
                 {
                     _state = _state.Apply(e);
+                    TellGate(new IisGate.Target(null));
                     _log.Warning("Machine {Host} forgotten: certificate {Thumbprint} dropped; Octopus: {Octopus}", e.Host, forgot.Thumbprint ?? "none", forgot.Octopus);
                     done.ReplyTo.Tell(forgot);
                 });
@@ -358,15 +377,18 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
         _reportTo.Tell(new MachineReports.StepStarted(request.Host, request.RunId, request.Step, request.Attempt, DateTimeOffset.UtcNow));
 
         var timeout = _settings.Bootstrap.StepTimeout;
-        RunStepAsync(_runner, request, cancellation.Token, timeout).PipeTo(Self);
+        Func<CancellationToken, Task<StepResult>> step = request.Step == BootstrapStep.IisBaseline
+            ? BaselineStep(request)
+            : token => _runner.RunAsync(request, token);
+        RunStepAsync(step, request, cancellation.Token, timeout).PipeTo(Self);
     }
 
     private static async Task<StepFinished> RunStepAsync(
-        IBootstrapStepRunner runner, StepRequest request, CancellationToken cancellationToken, TimeSpan timeout)
+        Func<CancellationToken, Task<StepResult>> step, StepRequest request, CancellationToken cancellationToken, TimeSpan timeout)
     {
         try
         {
-            return new StepFinished(request, await runner.RunAsync(request, cancellationToken));
+            return new StepFinished(request, await step(cancellationToken));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -439,6 +461,54 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
                     EndRun(new MachineReports.BootstrapEnded(_state.Host, failure.RunId, BootstrapOutcome.Failed, failure.Step, failure.Reason, _state.Identity?.Thumbprint));
                 });
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The IIS baseline goes through the host's gate like any other IIS write, so it takes its turn with them. The
+    /// request key is the run's: a step resumed after a crash finds its operations already queued instead of adding them twice.
+    /// </summary>
+    private Func<CancellationToken, Task<StepResult>> BaselineStep(StepRequest request)
+    {
+        var baseline = request.Spec.Iis?.Baseline ?? [];
+        if (baseline.Count == 0 || request.Spec.Os != HostPlatform.Windows)
+        {
+            return _ => Task.FromResult<StepResult>(new StepResult.Completed("no IIS baseline in the inventory"));
+        }
+
+        var gate = Gate();
+        var enqueue = new IisCommands.Enqueue(request.Host, baseline, $"bootstrap run {request.RunId}", $"bootstrap:{request.RunId}");
+        return token => ApplyBaselineAsync(gate, enqueue, token);
+    }
+
+    private static async Task<StepResult> ApplyBaselineAsync(IActorRef gate, IisCommands.Enqueue enqueue, CancellationToken cancellationToken)
+    {
+        var answer = await gate.Ask<object>(new IisGate.ApplyAndWait(enqueue), cancellationToken);
+        if (answer is IisCommands.IisRefused refused)
+        {
+            return new StepResult.Failed($"the IIS baseline was refused: {refused.Reason}", Transient: false);
+        }
+
+        var operations = ((IisGate.RequestFinished)answer).Operations;
+        if (operations.FirstOrDefault(o => !o.Succeeded) is { } failed)
+        {
+            return new StepResult.Failed($"IIS baseline #{failed.Number} {failed.Description} {failed.State.ToString().ToLowerInvariant()}: {failed.Detail}", Transient: false);
+        }
+
+        var changed = operations.Count(o => o.State == IisOperationState.Changed);
+        return new StepResult.Completed($"{operations.Count} IIS operations through the gate: {changed} changed, {operations.Count - changed} already in place");
+    }
+
+    private IActorRef Gate() =>
+        Context.Child(IisGate.ChildName) is var gate && !gate.IsNobody()
+            ? gate
+            : Context.ActorOf(IisGate.Props(_state.Host, _state.LastSpec, _iisRunner, _settings.IisPolicy), IisGate.ChildName);
+
+    private void TellGate(IisGate.Target target)
+    {
+        if (Context.Child(IisGate.ChildName) is var gate && !gate.IsNobody())
+        {
+            gate.Tell(target);
         }
     }
 

@@ -1,6 +1,8 @@
 using Coordinator.Actors.Admin;
+using Coordinator.Actors.Iis;
 using Coordinator.Actors.Machines;
 using Coordinator.Bootstrap.Identity;
+using Coordinator.Bootstrap.Iis;
 using Coordinator.Bootstrap.Octopus;
 using Coordinator.Bootstrap.Preflight;
 using Coordinator.Bootstrap.Steps;
@@ -40,6 +42,10 @@ public static class BootstrapServiceCollectionExtensions
         }
 
         services.AddSingleton<IBootstrapStepRunner, TentacleStepRunner>();
+
+        // IIS writes get connections of their own (see HostIisOperationRunner), always over SSH.
+        services.AddSingleton<IIisOperationRunner>(provider => new HostIisOperationRunner(new SshHostSessions(
+            provider.GetRequiredService<IHostKeyStore>(), options.HostAccess, provider.GetService<ILogger<SshHostSessions>>())));
         services.AddSingleton<IRunPreflight, RunPreflight>();
         return services;
     }

@@ -30,7 +30,8 @@ public static class RunHosts
                 host.Tentacle.ConfigurationFile,
                 host.Tentacle.HomeDirectory,
                 host.Tentacle.ApplicationDirectory),
-            octopus)))];
+            octopus,
+            new IisSpec(host.Iis.Mutex.Name, host.Iis.Mutex.Timeout, [.. host.Iis.Baseline]))))];
     }
 
     private static string PolicyName(HostKeyPolicy policy) => policy switch

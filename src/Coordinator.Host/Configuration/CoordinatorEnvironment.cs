@@ -19,6 +19,8 @@ public static class CoordinatorEnvironment
         ["COORD_MAX_PARALLEL"] = "coordinator.bootstrap.max-parallel",
         ["COORD_STEP_TIMEOUT"] = "coordinator.bootstrap.step-timeout",
         ["COORD_STEP_ATTEMPTS"] = "coordinator.bootstrap.step-attempts",
+        ["COORD_IIS_ATTEMPT_TIMEOUT"] = "coordinator.iis.attempt-timeout",
+        ["COORD_IIS_ATTEMPTS"] = "coordinator.iis.attempts",
         ["COORD_OCTOPUS_TASK_POLL_INTERVAL"] = "coordinator.octopus.task-poll-interval",
         ["COORD_WINDOWS_SFTP_DRIVE_ROOTS"] = "coordinator.host-access.windows-sftp-drive-roots",
     };

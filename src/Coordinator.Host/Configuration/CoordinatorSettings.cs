@@ -30,6 +30,12 @@ public sealed record CoordinatorSettings
     /// <summary>Attempts per step before a host fails.</summary>
     public int StepAttempts { get; init; } = 5;
 
+    /// <summary>How long one attempt of one IIS operation may take on a host.</summary>
+    public TimeSpan IisAttemptTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Attempts per IIS operation before it fails.</summary>
+    public int IisAttempts { get; init; } = 5;
+
     /// <summary>How often a running Octopus task is polled.</summary>
     public TimeSpan OctopusTaskPollInterval { get; init; } = TimeSpan.FromSeconds(4);
 

@@ -51,6 +51,8 @@ public static class CoordinatorSettingsLoader
             BootstrapMaxParallel = ReadPositive(Read("coordinator.bootstrap.max-parallel")),
             StepTimeout = ReadDuration(Read("coordinator.bootstrap.step-timeout")),
             StepAttempts = ReadPositive(Read("coordinator.bootstrap.step-attempts")),
+            IisAttemptTimeout = ReadDuration(Read("coordinator.iis.attempt-timeout")),
+            IisAttempts = ReadPositive(Read("coordinator.iis.attempts")),
             OctopusTaskPollInterval = ReadDuration(Read("coordinator.octopus.task-poll-interval")),
             WindowsSftpDriveRoots = ReadDriveRoots(Read("coordinator.host-access.windows-sftp-drive-roots")),
             FileHocon = file,

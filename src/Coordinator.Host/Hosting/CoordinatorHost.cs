@@ -1,6 +1,7 @@
 using Akka.Hosting;
 using Coordinator.Actors;
 using Coordinator.Actors.Bootstrap;
+using Coordinator.Actors.Iis;
 using Coordinator.Actors.Machines;
 using Coordinator.Actors.Hosting;
 using Coordinator.Bootstrap.Hosting;
@@ -68,6 +69,7 @@ public static class CoordinatorHost
                         MachineActorSettings.Default with
                         {
                             Bootstrap = BootstrapPolicy.Default with { StepTimeout = settings.StepTimeout, MaxAttempts = settings.StepAttempts },
+                            Iis = IisGatePolicy.Default with { AttemptLimit = settings.IisAttemptTimeout, MaxAttempts = settings.IisAttempts },
                         },
                         new BootstrapSupervisorSettings(settings.BootstrapMaxParallel))
                     .AddStartup((system, _) => provider.GetRequiredService<CoordinatorReadiness>().Announce(system, store)));

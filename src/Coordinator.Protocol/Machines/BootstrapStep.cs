@@ -12,6 +12,9 @@ public enum BootstrapStep
     Verify,
     Register,
     HealthCheck,
+
+    /// <summary>The host's IIS baseline from the inventory, applied through its IIS gate; nothing to do without one.</summary>
+    IisBaseline,
 }
 
 public static class BootstrapSteps

@@ -67,7 +67,7 @@ public sealed class BootstrapRunTests() : TestKit(ActorTestConfig.Create())
         var run = AwaitRunEnd(supervisor, "run-1");
         Assert.Equal((RunStatus.Completed, 5, 0), (run.Status, run.Succeeded, run.Failed));
         Assert.All(FleetStatus(supervisor), m => Assert.Equal(MachineStatus.Ready, m.Status));
-        Assert.Equal(5 * BootstrapSteps.InOrder.Count, runner.Requests.Count);
+        Assert.Equal(5 * ScriptedStepRunner.RunnerSteps.Count, runner.Requests.Count);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class BootstrapSupervisorTests() : TestKit(ActorTestConfig.Create(
         var startedAt = DateTimeOffset.UtcNow.AddMinutes(-3);
         var node = new NodeInfo("1.2.3", startedAt, "sqlite", "/var/lib/coordinator/coordinator.db");
         var supervisor = Sys.ActorOf(BootstrapSupervisor.Props(StartMachines(), BootstrapSupervisorSettings.Default));
-        var admin = Sys.ActorOf(AdminEndpoint.Props(node, supervisor, ActorRefs.Nobody, NoPreflight.Instance));
+        var admin = Sys.ActorOf(AdminEndpoint.Props(node, supervisor, ActorRefs.Nobody, ActorRefs.Nobody, NoPreflight.Instance));
 
         admin.Tell(AdminMessages.Ping.Instance);
         var pong = ExpectMsg<AdminMessages.Pong>();

@@ -60,7 +60,7 @@ public sealed class MachineBootstrapTests() : TestKit(ActorTestConfig.Create())
 
         Assert.Equal(BootstrapOutcome.Succeeded, ended.Outcome);
         Assert.Equal(BootstrapSteps.InOrder, StartedSteps(reports));
-        Assert.Equal(BootstrapSteps.InOrder, runner.Requests.Select(r => r.Step));
+        Assert.Equal(ScriptedStepRunner.RunnerSteps, runner.Requests.Select(r => r.Step));
         Assert.All(runner.Requests, r => Assert.Equivalent(Spec, r.Spec, strict: true));
 
         machine.Tell(new MachineCommands.GetState(Host));
@@ -242,7 +242,7 @@ public sealed class MachineBootstrapTests() : TestKit(ActorTestConfig.Create())
 
         Assert.Equal(1, issuer.Issued);
         var identity = state.Identity!;
-        Assert.Equal(2 * BootstrapSteps.InOrder.Count, runner.Requests.Count);
+        Assert.Equal(2 * ScriptedStepRunner.RunnerSteps.Count, runner.Requests.Count);
         Assert.All(runner.Requests, r => Assert.Equal(identity, r.Identity));
         Assert.DoesNotContain(identity.SealedPfx, identity.ToString());
     }

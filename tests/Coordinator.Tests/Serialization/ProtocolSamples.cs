@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Immutable;
 using System.Reflection;
+using Coordinator.Iis;
 
 namespace Coordinator.Tests.Serialization;
 
@@ -35,6 +36,9 @@ internal static class ProtocolSamples
         if (type == typeof(TimeSpan)) return TimeSpan.FromSeconds(90);
         if (type.IsEnum) return Enum.GetValues(type).Cast<object>().Last();
 
+        // Polymorphic: the sample is the kind with the most fields, so its discriminator and its list round-trip too.
+        if (type == typeof(IisOperation)) return Create(typeof(EnsureSite), depth + 1);
+
         if (type.IsGenericType)
         {
             var definition = type.GetGenericTypeDefinition();
@@ -64,6 +68,12 @@ internal static class ProtocolSamples
                 var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(args))!;
                 list.Add(Create(args[0], depth + 1));
                 return list;
+            }
+
+            if (definition == typeof(ImmutableSortedSet<>))
+            {
+                var empty = type.GetField("Empty")!.GetValue(null)!;
+                return type.GetMethod("Add")!.Invoke(empty, [Create(args[0], depth + 1)])!;
             }
 
             if (definition == typeof(ImmutableList<>) || definition == typeof(ImmutableArray<>))
