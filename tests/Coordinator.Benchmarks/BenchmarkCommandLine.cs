@@ -29,9 +29,20 @@ public static partial class BenchmarkCommandLine
         };
         var deadline = Duration("--deadline", "Give up and exit 1 after this long.", BenchmarkOptions.Default.Deadline);
         var keepData = new Option<bool>("--keep-data") { Description = "Keep the temporary data directory (journal, logs) and print its path." };
+        var scenario = new Option<ScenarioSelection>("--scenario")
+        {
+            Description = "new: hosts the coordinator has never seen; rebuilt: the same hosts recreated blank and bootstrapped again " +
+                          "(they keep their retained certificates and Octopus machines); both.",
+            DefaultValueFactory = _ => BenchmarkOptions.Default.Scenarios,
+            // The accepted values below are checked too; this maps them and keeps a failed parse from throwing.
+            CustomParser = result => Enum.TryParse<ScenarioSelection>(result.Tokens.Single().Value, ignoreCase: true, out var value)
+                ? value
+                : Fail<ScenarioSelection>(result, "--scenario takes new, rebuilt or both."),
+        };
+        scenario.AcceptOnlyFromAmong([.. Enum.GetValues<ScenarioSelection>().Select(value => value.ToArgument())]);
 
         var root = new RootCommand("Bootstraps a simulated fleet through the real coordinator, in this process, and reports how long it took against one host's path.");
-        foreach (var option in new Option[] { hosts, latency, output, maxParallel, deadline, keepData })
+        foreach (var option in new Option[] { hosts, latency, output, maxParallel, deadline, keepData, scenario })
         {
             root.Options.Add(option);
         }
@@ -43,7 +54,8 @@ public static partial class BenchmarkCommandLine
                 parse.GetValue(output)?.FullName,
                 parse.GetRequiredValue(deadline),
                 parse.GetValue(keepData),
-                parse.GetValue(maxParallel)),
+                parse.GetValue(maxParallel),
+                parse.GetRequiredValue(scenario)),
             cancellationToken));
         return root;
     }

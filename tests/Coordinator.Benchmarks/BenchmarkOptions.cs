@@ -1,3 +1,5 @@
+using Coordinator.Benchmarks.Fleet;
+
 namespace Coordinator.Benchmarks;
 
 /// <summary>The benchmark's command line.</summary>
@@ -6,9 +8,17 @@ namespace Coordinator.Benchmarks;
 /// <param name="Deadline">The whole benchmark's limit: past it, it reports a failure and exits non-zero.</param>
 /// <param name="KeepData">Keep the temporary directory (journal, logs) and print where it is.</param>
 /// <param name="MaxParallel">The coordinator's global limit; null for the largest fleet, i.e. no limit.</param>
-public sealed record BenchmarkOptions(IReadOnlyList<int> FleetSizes, TimeSpan Latency, string? Output, TimeSpan Deadline, bool KeepData, int? MaxParallel = null)
+/// <param name="Scenarios">New fleets, rebuilt fleets or both; a rebuilt fleet is always bootstrapped new first, reported or not.</param>
+public sealed record BenchmarkOptions(
+    IReadOnlyList<int> FleetSizes,
+    TimeSpan Latency,
+    string? Output,
+    TimeSpan Deadline,
+    bool KeepData,
+    int? MaxParallel = null,
+    ScenarioSelection Scenarios = ScenarioSelection.Both)
 {
-    public static BenchmarkOptions Default { get; } = new([1000], TimeSpan.FromMilliseconds(50), null, TimeSpan.FromMinutes(15), false);
+    public static BenchmarkOptions Default { get; } = new([1000], TimeSpan.FromMilliseconds(50), null, TimeSpan.FromMinutes(30), false);
 
     public int LargestFleet => FleetSizes.Max();
 

@@ -7,6 +7,7 @@ namespace Coordinator.Benchmarks.Measurement;
 /// <param name="ThreadsBefore">The process's threads just before the run.</param>
 /// <param name="JournalCapacity">Events per second the journal took from as many bare persistent actors as the run had hosts.</param>
 /// <param name="LoadAfter">The system's load average when the run ended.</param>
+/// <param name="Identities">For a rebuilt fleet: whether every host came back as the same Octopus machine.</param>
 public sealed record FleetMeasurement(
     RunMeasurement Run,
     long RetainedBefore,
@@ -14,9 +15,13 @@ public sealed record FleetMeasurement(
     long PeakWorkingSet,
     int ThreadsBefore,
     double JournalCapacity,
-    LoadAverage? LoadAfter)
+    LoadAverage? LoadAfter,
+    IdentityCheck? Identities = null)
 {
     public int Hosts => Run.Hosts;
+
+    /// <summary>Every host succeeded and, for a rebuilt fleet, came back as itself.</summary>
+    public bool Succeeded => Run.AllSucceeded && Identities?.Passed != false;
 
     /// <summary>Heap the run left behind per host: idle machine actors, plus what else keeps a host (see the report).</summary>
     public long RetainedPerHost => (RetainedAfter - RetainedBefore) / Run.Hosts;

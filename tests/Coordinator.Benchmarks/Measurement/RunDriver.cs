@@ -2,12 +2,14 @@ using System.Diagnostics;
 using Coordinator.Benchmarks.Hosting;
 using Coordinator.Benchmarks.Simulation;
 using Coordinator.Protocol.Fleet;
+using OctopusServer.Double.Pipeline;
 
 namespace Coordinator.Benchmarks.Measurement;
 
 /// <summary>Starts a run as <c>coord bootstrap --follow</c> would, follows it to its end and measures it.</summary>
 /// <param name="logDirectory">The coordinator's CLEF logs, for the warnings and errors of each run.</param>
-public sealed class RunDriver(InProcessCoordinator coordinator, SimulatedFleet fleet, string database, string logDirectory)
+/// <param name="octopusRequests">The Octopus double's request log, for each run's traffic.</param>
+public sealed class RunDriver(InProcessCoordinator coordinator, SimulatedFleet fleet, string database, string logDirectory, RequestLog octopusRequests)
 {
     private const int FailureGroupsShown = 5;
     private const int LogGroupsShown = 8;
@@ -18,19 +20,23 @@ public sealed class RunDriver(InProcessCoordinator coordinator, SimulatedFleet f
     {
         var eventsBefore = await JournalCounter.CountAsync(database, cancellationToken);
         fleet.Statistics.TakeAndReset();
+        var requestsBefore = octopusRequests.Entries.Count;
         var sentAt = DateTimeOffset.UtcNow;
         Followed followed;
         TimeSpan clientWall;
         TimeSpan cpu;
         ThreadPeaks threads;
+        GcActivity gc;
         await using (var sampler = ThreadSampler.Start())
         {
             var cpuBefore = ProcessCpu.Used();
+            var gcBefore = GcActivity.Now();
             var clock = Stopwatch.StartNew();
             await coordinator.StartRunAsync(runId, hosts, cancellationToken);
             followed = await FollowAsync(runId, hosts.Count, clock, cancellationToken);
             clientWall = clock.Elapsed;
             cpu = ProcessCpu.Used() - cpuBefore;
+            gc = GcActivity.Now().Since(gcBefore);
             threads = sampler.Peaks;
         }
 
@@ -39,7 +45,8 @@ public sealed class RunDriver(InProcessCoordinator coordinator, SimulatedFleet f
         var events = await JournalCounter.CountAsync(database, cancellationToken) - eventsBefore;
         return new RunMeasurement(
             runId, hosts.Count, summary, wall, clientWall, events, followed.Phases, threads, fleet.Statistics.TakeAndReset(),
-            FailuresOf(followed.Last), followed.Stall, LogDigest.Since(logDirectory, sentAt, LogGroupsShown), cpu);
+            FailuresOf(followed.Last), followed.Stall, LogDigest.Since(logDirectory, sentAt, LogGroupsShown), cpu, gc,
+            OctopusTraffic.Since(octopusRequests, requestsBefore, hosts.Count));
     }
 
     /// <summary>Polls the run until it ends, or cancels it once it has stopped changing.</summary>

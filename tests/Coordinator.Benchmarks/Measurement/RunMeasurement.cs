@@ -15,6 +15,8 @@ namespace Coordinator.Benchmarks.Measurement;
 /// <param name="Stall">Why the run was given up on, when it stopped progressing; then it was cancelled.</param>
 /// <param name="LoggedProblems">The coordinator's warnings and errors during the run, grouped.</param>
 /// <param name="ProcessCpu">CPU time the whole process used during the run: coordinator, Octopus double and simulation.</param>
+/// <param name="Gc">What the garbage collector did during the run.</param>
+/// <param name="Octopus">The requests the Octopus double answered during the run.</param>
 public sealed record RunMeasurement(
     string RunId,
     int Hosts,
@@ -28,8 +30,12 @@ public sealed record RunMeasurement(
     IReadOnlyList<FailureGroup> Failures,
     string? Stall,
     IReadOnlyList<LogGroup> LoggedProblems,
-    TimeSpan ProcessCpu)
+    TimeSpan ProcessCpu,
+    GcActivity Gc,
+    OctopusRequests Octopus)
 {
+    public TimeSpan CpuPerHost => ProcessCpu / Hosts;
+
     /// <summary>Cores the process kept busy on average over the run.</summary>
     public double CoresUsed => ProcessCpu / ClientWall;
 

@@ -14,6 +14,7 @@ public sealed class ThreadSampler : IAsyncDisposable
     private readonly Task _sampling;
     private int _peakThreads;
     private int _peakPoolThreads;
+    private long _peakQueued;
 
     private ThreadSampler()
     {
@@ -21,8 +22,8 @@ public sealed class ThreadSampler : IAsyncDisposable
         _sampling = SampleUntilStoppedAsync();
     }
 
-    /// <summary>The most OS threads the process had at once, and the most thread-pool threads among them.</summary>
-    public ThreadPeaks Peaks => new(Volatile.Read(ref _peakThreads), Volatile.Read(ref _peakPoolThreads));
+    /// <summary>The most OS threads the process had at once, the most thread-pool threads among them, and the longest pool queue.</summary>
+    public ThreadPeaks Peaks => new(Volatile.Read(ref _peakThreads), Volatile.Read(ref _peakPoolThreads), Volatile.Read(ref _peakQueued));
 
     public static ThreadSampler Start() => new();
 
@@ -62,7 +63,9 @@ public sealed class ThreadSampler : IAsyncDisposable
         var pool = ThreadPool.ThreadCount;
         Volatile.Write(ref _peakThreads, Math.Max(Volatile.Read(ref _peakThreads), threads));
         Volatile.Write(ref _peakPoolThreads, Math.Max(Volatile.Read(ref _peakPoolThreads), pool));
+        Volatile.Write(ref _peakQueued, Math.Max(Volatile.Read(ref _peakQueued), ThreadPool.PendingWorkItemCount));
     }
 }
 
-public sealed record ThreadPeaks(int Threads, int PoolThreads);
+/// <param name="QueuedWorkItems">The most work items seen waiting for a thread-pool thread: work that was ready but had no core.</param>
+public sealed record ThreadPeaks(int Threads, int PoolThreads, long QueuedWorkItems);

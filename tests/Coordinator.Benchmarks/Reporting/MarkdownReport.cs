@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Coordinator.Benchmarks.Fleet;
 using Coordinator.Benchmarks.Measurement;
 
 namespace Coordinator.Benchmarks.Reporting;
@@ -20,12 +21,24 @@ internal static class MarkdownReport
         Method(text, result);
         Machine(text, result);
         Settings(text, result);
-        Results(text, result);
-        Phases(text, result);
-        text.AppendLine("## Interpretation").AppendLine();
-        foreach (var paragraph in Interpretation.Of(result))
+        foreach (var scenario in result.Scenarios)
         {
-            text.AppendLine(paragraph).AppendLine();
+            Results(text, result, scenario);
+            Phases(text, scenario);
+        }
+
+        text.AppendLine("## Interpretation").AppendLine();
+        foreach (var (heading, paragraphs) in Interpretation.Of(result))
+        {
+            if (heading is not null)
+            {
+                text.AppendLine($"### {heading}").AppendLine();
+            }
+
+            foreach (var paragraph in paragraphs)
+            {
+                text.AppendLine(paragraph).AppendLine();
+            }
         }
 
         return text.ToString().TrimEnd() + "\n";
@@ -42,6 +55,7 @@ internal static class MarkdownReport
                     $"--latency {(int)result.Options.Latency.TotalMilliseconds}ms" +
                     (result.Options.MaxParallel is { } limit ? $" --max-parallel {limit}" : "") +
                     (result.Options.Deadline == BenchmarkOptions.Default.Deadline ? "" : $" --deadline {result.Options.Deadline.TotalMinutes:0}m") +
+                    (result.Options.Scenarios == BenchmarkOptions.Default.Scenarios ? "" : $" --scenario {result.Options.Scenarios.ToArgument()}") +
                     " --output docs/benchmarks.md")
         .AppendLine("```")
         .AppendLine()
@@ -65,19 +79,34 @@ internal static class MarkdownReport
                     $"The coordinator polls the health check task every {Format.Milliseconds(result.TaskPollInterval)}.")
         .AppendLine("- **Runs.** `FleetCommands.StartRun` goes to the admin actor, as from `coord bootstrap` (the preflight checks the API key " +
                     "file, the Octopus Server and every host's local files first); the run's progress is polled every 50 ms until it ends. " +
-                    $"A one-host warm-up run comes first (JIT, first connections), then {result.IdealRuns.Count} one-host runs whose median " +
+                    $"A one-host warm-up run comes first (JIT, first connections), then {result.Scenarios.FirstOrDefault()?.IdealRuns.Count ?? 3} one-host runs whose median " +
                     "is **the ideal** (one host's path), then each fleet run, smallest first, " +
                     (result.Options.Unlimited
                         ? "with the global limit set to the largest fleet (unlimited parallelism). "
                         : $"with the global limit at {result.Options.EffectiveMaxParallel} hosts at once. ") +
-                    "Every run has its own fresh hosts. A run whose hosts make no progress for 3 minutes " +
+                    "Every new-fleet run has its own fresh hosts. A run whose hosts make no progress for 3 minutes " +
                     "is cancelled and reported as stalled, and larger fleets are then skipped.")
+        .AppendLine("- **Two scenarios.** *New fleet*: hosts the coordinator has never seen; each needs a retained certificate " +
+                    "(RSA-2048) before its first step. *Rebuilt fleet*, the product's main case: once a fleet size's new-fleet run has " +
+                    "succeeded, every one of its hosts is destroyed and recreated blank (the probe again finds nothing of Tentacle, and no " +
+                    "host presents a certificate until the import step puts one there) while the coordinator keeps its journal and retained " +
+                    "certificates and the Octopus double keeps its machines; then the same hosts are bootstrapped again, on the same " +
+                    "coordinator, as a new run. Before it, the benchmark waits until every machine actor of those hosts has been idle for " +
+                    $"longer than the {result.PassivationWait.TotalMinutes:0} minutes after which it passivates, so each recovers from the " +
+                    "journal as it would when a fleet comes back after days. The rebuilt scenario has **its own ideal**: a rebuilt warm-up " +
+                    $"host, then the {result.Scenarios.FirstOrDefault()?.IdealRuns.Count ?? 3} one-host runs' hosts rebuilt and run again, " +
+                    "once, before the first rebuilt fleet. After each rebuilt run the benchmark checks every host kept its Octopus machine " +
+                    "id and thumbprint, that its Tentacle presents that thumbprint again and that Octopus holds no new machine; it fails " +
+                    "(exit 1) if not." +
+                    (result.Options.Scenarios == ScenarioSelection.Rebuilt ? " Only the rebuilt scenario is reported: the new-fleet runs that prepared it are not." : ""))
         .AppendLine("- **Wall time** is the run's start to its end as the coordinator records them (for a stalled run: to the last " +
                     "progress seen); the time from sending `StartRun` to seeing the end (adds the preflight and up to one poll) is shown beside it.")
         .AppendLine("- **Journal events/s**: rows the run added to the SQLite `journal` table, divided by its wall time. **Alone**: " +
                     "after each fleet run, as many bare persistent actors as it had hosts each persist as many events as a host did, " +
                     "one after another: what the journal takes with nothing else running.")
-        .AppendLine("- **Threads**: the process's thread count (and the thread pool's), sampled every 100 ms during each run.")
+        .AppendLine("- **Threads**: the process's thread count (and the thread pool's, and the most work items queued for it), sampled every 100 ms during each run.")
+        .AppendLine("- **Octopus requests**: what the Octopus double answered during each run, grouped by kind (ids blanked).")
+        .AppendLine("- **GC**: bytes allocated, collections and the total pause time during each run.")
         .AppendLine("- **Memory**: the peak working set (VmHWM) of the whole process, and the managed heap after a full compacting " +
                     "collection before and after each fleet run, with its machine actors alive and idle.")
         .AppendLine("- **Phases**: at every poll, each host in flight is counted in its phase (waiting for admission; admitted before the " +
@@ -106,6 +135,7 @@ internal static class MarkdownReport
         .AppendLine("## Settings").AppendLine()
         .AppendLine("| | |").AppendLine("|---|---|")
         .AppendLine($"| hosts (N) | {string.Join(", ", result.Options.FleetSizes.Select(size => Format.Count(size)))} |")
+        .AppendLine($"| scenarios | {string.Join(", ", result.Scenarios.Select(scenario => scenario.Name))} |")
         .AppendLine($"| latency per remote operation | {Format.Milliseconds(result.Options.Latency)} |")
         .AppendLine("| store | SQLite (WAL), the embedded `hocon/persistence-sqlite.conf` |")
         .AppendLine($"| `coordinator.bootstrap.max-parallel` | {result.Options.EffectiveMaxParallel}{(result.Options.Unlimited ? " (the largest fleet: unlimited)" : "")} |")
@@ -114,50 +144,65 @@ internal static class MarkdownReport
         .AppendLine("| logging | Warning |")
         .AppendLine();
 
-    private static void Results(StringBuilder text, BenchmarkResult result)
+    private static void Results(StringBuilder text, BenchmarkResult result, ScenarioResult scenario)
     {
-        var ideal = result.Ideal;
-        var fleets = result.Fleets;
+        var ideal = scenario.Ideal;
+        var fleets = scenario.Fleets;
+        var isNew = scenario.Scenario == FleetScenario.New;
         string Row(string name, string idealValue, Func<FleetMeasurement, string> fleetValue) =>
             $"| {name} | {idealValue} | {string.Join(" | ", fleets.Select(fleetValue))} |";
 
-        text.AppendLine("## Results").AppendLine()
-            .AppendLine($"| | ideal (1 host, median of {result.IdealRuns.Count}) | {string.Join(" | ", fleets.Select(f => $"{Format.Count(f.Hosts)} hosts"))} |")
+        text.AppendLine($"## Results: {scenario.Name}").AppendLine()
+            .AppendLine($"| | ideal (1 {(isNew ? "new" : "rebuilt")} host, median of {scenario.IdealRuns.Count}) | {string.Join(" | ", fleets.Select(f => $"{Format.Count(f.Hosts)} hosts"))} |")
             .AppendLine($"|---|---|{string.Concat(fleets.Select(_ => "---|"))}")
-            .AppendLine(Row("outcome", ideal.Outcome, f => f.Run.AllSucceeded ? f.Run.Outcome : $"**{f.Run.Outcome}**"))
+            .AppendLine(Row("outcome", ideal.Outcome, f => f.Succeeded ? f.Run.Outcome : $"**{f.Run.Outcome}{(f.Run.AllSucceeded ? ", identity lost" : "")}**"))
             .AppendLine(Row("wall time", Format.Seconds(ideal.Wall), f => Format.Seconds(f.Run.Wall)))
-            .AppendLine(Row("× the ideal", Format.Ratio(1), f => $"**{Format.Ratio(result.RatioOf(f))}**{(f.Run.Stall is null ? "" : " (unfinished)")}"))
+            .AppendLine(Row("× the ideal", Format.Ratio(1), f => $"**{Format.Ratio(scenario.RatioOf(f))}**{(f.Run.Stall is null ? "" : " (unfinished)")}"))
             .AppendLine(Row("StartRun sent → end seen", Format.Seconds(ideal.ClientWall), f => Format.Seconds(f.Run.ClientWall)))
-            .AppendLine(Row("hosts succeeded / failed", $"{ideal.Summary.Succeeded} / {ideal.Summary.Failed}", f => $"{f.Run.Summary.Succeeded} / {f.Run.Summary.Failed}"))
-            .AppendLine(Row("journal events", Format.Count(ideal.JournalEvents), f => Format.Count(f.Run.JournalEvents)))
+            .AppendLine(Row("hosts succeeded / failed", $"{ideal.Summary.Succeeded} / {ideal.Summary.Failed}", f => $"{f.Run.Summary.Succeeded} / {f.Run.Summary.Failed}"));
+        if (!isNew)
+        {
+            text.AppendLine(Row("kept Octopus machine id and thumbprint", "1 / 1", f => f.Identities is { } i ? $"{Format.Count(i.Kept)} / {Format.Count(i.Hosts)}{(i.Passed ? "" : " **failed**")}" : ""))
+                .AppendLine(Row("Octopus machines added", "0", f => f.Identities?.MachinesAdded.ToString(CultureInfo.InvariantCulture) ?? ""));
+        }
+
+        text.AppendLine(Row("journal events", Format.Count(ideal.JournalEvents), f => Format.Count(f.Run.JournalEvents)))
             .AppendLine(Row("journal events/s (alone)", Format.Count(ideal.EventsPerSecond), f => $"{Format.Count(f.Run.EventsPerSecond)} ({Format.Count(f.JournalCapacity)})"))
-            .AppendLine(Row("peak threads (thread pool)", $"{ideal.Threads.Threads} ({ideal.Threads.PoolThreads})", f => $"{f.Run.Threads.Threads} ({f.Run.Threads.PoolThreads})"))
+            .AppendLine(Row("peak threads (thread pool; most queued)", $"{ideal.Threads.Threads} ({ideal.Threads.PoolThreads}; {ideal.Threads.QueuedWorkItems})", f => $"{f.Run.Threads.Threads} ({f.Run.Threads.PoolThreads}; {Format.Count(f.Run.Threads.QueuedWorkItems)})"))
             .AppendLine(Row("simulated operations", Format.Count(ideal.Transport.Operations), f => Format.Count(f.Run.Transport.Operations)))
             .AppendLine(Row("their mean (max) time", $"{Format.Milliseconds(ideal.Transport.MeanElapsed)} ({Format.Milliseconds(ideal.Transport.MaxElapsed)})", f => $"{Format.Milliseconds(f.Run.Transport.MeanElapsed)} ({Format.Milliseconds(f.Run.Transport.MaxElapsed)})"))
+            .AppendLine(Row("Octopus requests (per host)", $"{Format.Count(ideal.Octopus.Total)} ({ideal.Octopus.PerHost:0.0})", f => $"{Format.Count(f.Run.Octopus.Total)} ({f.Run.Octopus.PerHost:0.0})"))
             .AppendLine(Row("peak working set (process, so far)", "", f => Format.Bytes(f.PeakWorkingSet)))
             .AppendLine(Row("managed heap after full GC, before → after", "", f => $"{Format.Bytes(f.RetainedBefore)} → {Format.Bytes(f.RetainedAfter)}"))
             .AppendLine(Row("managed heap per idle host", "", f => Format.Bytes(f.RetainedPerHost)))
+            .AppendLine(Row("allocated per host; GC pause (gen0/1/2)", $"{Format.Bytes(ideal.Gc.AllocatedBytes)}; {Format.Milliseconds(ideal.Gc.Pause)} ({ideal.Gc.Gen0}/{ideal.Gc.Gen1}/{ideal.Gc.Gen2})", f => $"{Format.Bytes(f.Run.Gc.AllocatedBytes / f.Hosts)}; {Format.Seconds(f.Run.Gc.Pause)} ({f.Run.Gc.Gen0}/{f.Run.Gc.Gen1}/{f.Run.Gc.Gen2})"))
             .AppendLine(Row("CPU used by the process (cores on average)", $"{Format.Seconds(ideal.ProcessCpu)} ({ideal.CoresUsed:0.00})", f => $"{Format.Seconds(f.Run.ProcessCpu)} ({f.Run.CoresUsed:0.00})"))
-            .AppendLine(Row("CPU the certificates need (≈ share)", Format.Milliseconds(result.CertificateCost.MeanCpu), f => $"{Format.Seconds(result.CertificateCost.CpuFor(f.Hosts))} ({Format.Percent(result.CertificateShareOfCpu(f))})"))
-            .AppendLine(Row("certificates alone, on idle cores (≥)", Format.Seconds(result.CertificateCost.WallFor(1, result.Machine.Processors)), f => Format.Seconds(result.CertificateBound(f))))
-            .AppendLine(Row("journal alone (≥)", "", f => Format.Seconds(f.JournalBound)))
+            .AppendLine(Row("CPU per host", Format.Milliseconds(ideal.CpuPerHost), f => Format.Milliseconds(f.Run.CpuPerHost)))
+            .AppendLine(Row("CPU alone, on idle cores (≥)", Format.Seconds(ideal.ProcessCpu / result.Machine.Processors), f => Format.Seconds(f.Run.ProcessCpu / result.Machine.Processors)));
+        if (isNew)
+        {
+            text.AppendLine(Row("CPU the certificates need (≈ share)", Format.Milliseconds(result.CertificateCost.MeanCpu), f => $"{Format.Seconds(result.CertificateCost.CpuFor(f.Hosts))} ({Format.Percent(result.CertificateShareOfCpu(f))})"))
+                .AppendLine(Row("certificates alone, on idle cores (≥)", Format.Seconds(result.CertificateCost.WallFor(1, result.Machine.Processors)), f => Format.Seconds(result.CertificateBound(f))));
+        }
+
+        text.AppendLine(Row("journal alone (≥)", "", f => Format.Seconds(f.JournalBound)))
             .AppendLine(Row("load average after the run (1, 5, 15 min)", "", f => f.LoadAfter?.ToString() ?? "unknown"))
             .AppendLine()
-            .AppendLine($"One retained certificate (RSA-2048) costs {Format.Milliseconds(result.CertificateCost.MeanCpu)} of CPU. " +
-                        $"One-host runs: {string.Join(", ", result.IdealRuns.Select(r => Format.Seconds(r.Wall)))}.")
+            .AppendLine((isNew ? $"One retained certificate (RSA-2048) costs {Format.Milliseconds(result.CertificateCost.MeanCpu)} of CPU. " : "") +
+                        $"One-host runs: {string.Join(", ", scenario.IdealRuns.Select(r => Format.Seconds(r.Wall)))}.")
             .AppendLine();
     }
 
-    private static void Phases(StringBuilder text, BenchmarkResult result)
+    private static void Phases(StringBuilder text, ScenarioResult scenario)
     {
-        var fleets = result.Fleets;
-        text.AppendLine("Mean time per host in each phase:").AppendLine()
+        var fleets = scenario.Fleets;
+        text.AppendLine($"Mean time per host in each phase ({scenario.Name}):").AppendLine()
             .AppendLine($"| phase | ideal | {string.Join(" | ", fleets.Select(f => $"{Format.Count(f.Hosts)} hosts"))} |")
             .AppendLine($"|---|---|{string.Concat(fleets.Select(_ => "---|"))}");
-        var columns = fleets.Select(f => PhaseComparison.Of(result.Ideal, f.Run).ToDictionary(p => p.Phase)).ToList();
+        var columns = fleets.Select(f => PhaseComparison.Of(scenario.Ideal, f.Run).ToDictionary(p => p.Phase)).ToList();
         foreach (var phase in PhaseTimeline.Phases)
         {
-            var ideal = result.Ideal.Phases.First(p => p.Phase == phase).MeanPerHost;
+            var ideal = scenario.Ideal.Phases.First(p => p.Phase == phase).MeanPerHost;
             var values = columns.Select(column => column.TryGetValue(phase, out var found) ? found.Fleet : TimeSpan.Zero).ToList();
             if (ideal > TimeSpan.Zero || values.Any(value => value > TimeSpan.Zero))
             {

@@ -29,6 +29,18 @@ public sealed class SimulatedFleet(TimeSpan latency)
 
     public void Present(string address, string thumbprint) => _presented[address] = thumbprint;
 
+    /// <summary>
+    /// The hosts at <paramref name="addresses"/> were destroyed and recreated: nothing of Tentacle is left on them, so
+    /// none presents a certificate until the import step puts the retained one back (the probe always finds a fresh host).
+    /// </summary>
+    public void Rebuild(IEnumerable<string> addresses)
+    {
+        foreach (var address in addresses)
+        {
+            _presented.TryRemove(address, out _);
+        }
+    }
+
     /// <summary>The thumbprint the Tentacle at <paramref name="address"/> presents, or null when none was imported there.</summary>
     public string? PresentedAt(string address) => _presented.GetValueOrDefault(address);
 }
