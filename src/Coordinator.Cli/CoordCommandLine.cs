@@ -26,6 +26,7 @@ public static class CoordCommandLine
         root.Subcommands.Add(CertsCommand.Create(options, terminal));
         root.Subcommands.Add(ForgetCommand.Create(options, terminal));
         root.Subcommands.Add(HostsCommand.Create(options, terminal));
+        root.Subcommands.Add(IisCommand.Create(options, terminal));
         return root;
     }
 

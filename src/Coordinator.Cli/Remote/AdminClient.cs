@@ -28,6 +28,9 @@ public sealed class AdminClient : IAsyncDisposable
         _admin = system.ActorSelection(endpoint.AdminActorPath);
     }
 
+    /// <summary>Where the coordinator is, for messages.</summary>
+    public CoordinatorEndpoint Endpoint => _endpoint;
+
     /// <exception cref="CliFailure">Nothing listens at <paramref name="endpoint"/>.</exception>
     public static async Task<AdminClient> ConnectAsync(CoordinatorEndpoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
     {
