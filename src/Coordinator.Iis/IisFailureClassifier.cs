@@ -46,7 +46,9 @@ public static class IisFailureClassifier
         {
             _ when Mentions(output, DuplicateMessages) =>
                 (IisFailureKind.Permanent, "a duplicate entry: the change is not idempotent, so a retry meets the same entry"),
-            _ when source == IisFailureSource.Mutex || Mentions(output, ContentionMessages) =>
+            _ when source == IisFailureSource.Mutex =>
+                (IisFailureKind.Transient, "another writer held the host's IIS mutex for the whole wait; nothing was changed, and a later attempt can take its turn"),
+            _ when Mentions(output, ContentionMessages) =>
                 (IisFailureKind.Transient, "another writer had the IIS configuration; a later attempt can take its turn"),
             _ when IsSignal(exitCode) => (IisFailureKind.Transient, "interrupted by a signal"),
             _ when code == IisFailureMarker.NotFoundExitCode => (IisFailureKind.Permanent, "appcmd.exe is not on the host: is IIS installed?"),

@@ -146,12 +146,12 @@ public sealed class IisGate : ReceivePersistentActor, IWithTimers
                 LogLevel.InfoLevel,
                 "IIS operation {Operation} queued on {Host} at position {QueuePosition} (#{Number}, by {Origin})",
                 [queued.Operation.Description, queued.Host, _state.Pending.Count, queued.Number, queued.Origin]);
+            SnapshotWhenDue();
             if (++persisted < events.Count)
             {
                 return;
             }
 
-            SnapshotWhenDue();
             Accepted(request.RequestKey, events.Select(e => e.Number).ToList(), replyTo, waitForAll);
             RunNext();
         });
