@@ -134,6 +134,46 @@ public sealed class BootstrapCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Follow_of_a_sequential_run_prints_every_line_the_host_printed_once_and_in_order()
+    {
+        var asked = new System.Collections.Concurrent.ConcurrentQueue<long?>();
+        var polls = 0;
+        RunOutputLine Line(long sequence, string text, bool error = false) => new(sequence, "web-01", BootstrapStep.Install, error, text);
+        await using var coordinator = StandInCoordinator.Start(request => request switch
+        {
+            FleetCommands.StartRun start => new FleetCommands.RunAccepted(start.RunId, start.Hosts.Count),
+            FleetCommands.GetRunProgress progress => Interlocked.Increment(ref polls) switch
+            {
+                1 => Record(asked, progress, Progress(progress.RunId, RunStatus.Running,
+                        new HostProgress("web-01", "Production", HostRunState.Running, BootstrapStep.Install, 1, TimeSpan.FromSeconds(3), null))
+                    with { Output = [Line(1, "Extracting tentacle.tar.gz"), Line(2, "tar: warning: timestamp in the future", error: true)] }),
+                _ => Record(asked, progress, Progress(progress.RunId, RunStatus.Completed,
+                        new HostProgress("web-01", "Production", HostRunState.Succeeded, null, 0, TimeSpan.Zero, null))
+                    with { Output = [Line(3, "Tentacle 8.3.2971 installed")] }),
+            },
+            _ => null,
+        });
+        var captured = new CapturedTerminal();
+
+        var exitCode = await CoordCommandLine.RunAsync(
+            ["bootstrap", "-i", Write("fleet.yaml", Inventory()), "--sequential", "--follow", "--endpoint", coordinator.Endpoint.ToString()], captured.Terminal);
+
+        Assert.Equal((int)ExitCode.Ok, exitCode);
+        var lines = captured.Out.Split('\n');
+        var streamed = lines.Where(line => line.StartsWith("web-01 [Install]", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            ["web-01 [Install] | Extracting tentacle.tar.gz", "web-01 [Install] stderr | tar: warning: timestamp in the future", "web-01 [Install] | Tentacle 8.3.2971 installed"],
+            streamed);
+        Assert.Equal([0L, 2L], asked);
+    }
+
+    private static object Record(System.Collections.Concurrent.ConcurrentQueue<long?> asked, FleetCommands.GetRunProgress request, object reply)
+    {
+        asked.Enqueue(request.OutputAfter);
+        return reply;
+    }
+
+    [Fact]
     public async Task Dry_run_prints_the_checks_and_each_hosts_plan()
     {
         await using var coordinator = StandInCoordinator.Start(request => request is FleetCommands.PlanRun plan

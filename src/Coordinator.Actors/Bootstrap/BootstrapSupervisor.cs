@@ -33,6 +33,7 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
     private readonly Dictionary<string, string> _inFlight = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LiveHost> _live = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _machineRestarts = new(StringComparer.Ordinal);
+    private readonly RunOutputBuffer _output = new();
     private FleetState _fleet = FleetState.Empty;
 
     // Who asked for a certificate operation on each host; one at a time per host, never persisted.
@@ -84,11 +85,18 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
         Command<CertificateMessages.Exported>(exported => EndCustody(exported.Host, exported, reply => reply()));
         Command<CertificateMessages.Refused>(refused => EndCustody(refused.Host, new AdminMessages.RequestFailed(refused.Reason), reply => reply()));
         Command<FleetCommands.GetRunProgress>(query => Sender.Tell(_fleet.Runs.TryGetValue(query.RunId, out var run)
-            ? Progress(run)
+            ? Progress(run) with { Output = query.OutputAfter is { } after ? _output.After(run.RunId, after) : null }
             : new AdminMessages.RequestFailed($"there is no run {query.RunId}")));
         Command<MachineReports.BootstrapEnded>(HostEnded);
         Command<MachineEntityParent.EntityStopped>(MachineStopped);
         Command<MachineReports.StepStarted>(started => Track(started, live => live with { Step = started.Step, Attempt = started.Attempt }));
+        Command<MachineReports.StepOutput>(output =>
+        {
+            if (_inFlight.TryGetValue(output.Host, out var runId) && runId == output.RunId)
+            {
+                _output.Add(runId, output);
+            }
+        });
         Command<MachineReports.StepRetrying>(retrying => Track(retrying, live => live with { LastReason = retrying.Reason }));
         Command<MachineReports.StepFinished>(finished => Track(finished, live => live with
         {
@@ -292,7 +300,7 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
 
         _log.Warning("The machine actor of {Host} stopped during run {RunId}; starting it again ({Restart} of {MaxRestarts})",
             stopped.Host, runId, restarts, MachineRestartsPerHost);
-        _machines.Tell(new MachineCommands.StartBootstrap(stopped.Host, runId, run.Hosts.Single(h => h.Host == stopped.Host).Spec));
+        _machines.Tell(new MachineCommands.StartBootstrap(stopped.Host, runId, run.Hosts.Single(h => h.Host == stopped.Host).Spec, run.Options.Sequential));
     }
 
     private void RetryRun(FleetCommands.RetryRun command)
@@ -375,7 +383,7 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
                     _inFlight[host.Host] = run.RunId;
                     _live[host.Host] = new LiveHost(DateTimeOffset.UtcNow, null, 0, null, null);
                     inFlightForRun++;
-                    _machines.Tell(new MachineCommands.StartBootstrap(host.Host, run.RunId, host.Spec));
+                    _machines.Tell(new MachineCommands.StartBootstrap(host.Host, run.RunId, host.Spec, run.Options.Sequential));
                 }
             }
 

@@ -23,7 +23,12 @@ public interface IBootstrapStepRunner
 }
 
 /// <param name="Identity">The host's retained certificate: the ImportCertificate step puts exactly this one on the host.</param>
-public sealed record StepRequest(string Host, string RunId, BootstrapStep Step, int Attempt, MachineSpec Spec, RetainedIdentity Identity);
+/// <param name="Output">Told every line the step's host commands print, when the run streams its output; null otherwise.</param>
+public sealed record StepRequest(
+    string Host, string RunId, BootstrapStep Step, int Attempt, MachineSpec Spec, RetainedIdentity Identity, IProgress<StepOutputLine>? Output = null);
+
+/// <summary>A line a host command printed: on stderr when <paramref name="IsError"/>.</summary>
+public sealed record StepOutputLine(bool IsError, string Text);
 
 public abstract record StepResult
 {

@@ -28,6 +28,7 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
 
     // Only while a run is active, and never persisted: who hears about progress, and the step in flight.
     private IActorRef _reportTo = ActorRefs.Nobody;
+    private bool _streamOutput;
     private InFlightStep? _inFlight;
     private bool _issuing;
     private int _attempt;
@@ -139,6 +140,7 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
         {
             // The supervisor asks again after a restart: resume, and report to whoever asked last.
             _reportTo = Sender;
+            _streamOutput = command.StreamOutput;
             Sender.Tell(_state);
             if (_inFlight is null && !_issuing)
             {
@@ -170,6 +172,7 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
             _state = _state.Apply(started);
             TellGate(new IisGate.Target(_state.LastSpec));
             _reportTo = replyTo;
+            _streamOutput = command.StreamOutput;
             _attempt = 0;
             Context.SetReceiveTimeout(null);
             _log.Info("Run {RunId} started on {Host} in {Environment}", started.RunId, started.Host, started.Spec.Environment);
@@ -367,7 +370,8 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
     {
         var run = _state.ActiveRun!;
         _attempt++;
-        var request = new StepRequest(_state.Host, run.RunId, run.NextStep, _attempt, run.Spec, identity);
+        var output = _streamOutput ? new OutputReporter(_reportTo, _state.Host, run.RunId, run.NextStep) : null;
+        var request = new StepRequest(_state.Host, run.RunId, run.NextStep, _attempt, run.Spec, identity, output);
         var cancellation = new CancellationTokenSource(_settings.Bootstrap.StepTimeout);
         _inFlight = new InFlightStep(request, cancellation, Stopwatch.StartNew());
 
@@ -517,6 +521,7 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
         _ = ReleaseQuietlyAsync(_runner, ended.Host);
         _reportTo.Tell(ended);
         _reportTo = ActorRefs.Nobody;
+        _streamOutput = false;
         _attempt = 0;
         Context.SetReceiveTimeout(_settings.PassivateAfter);
     }
@@ -545,6 +550,12 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
         {
             SaveSnapshot(_state);
         }
+    }
+
+    /// <summary>Passes each line a step's commands print straight to whoever follows the run; called on the runner's threads.</summary>
+    private sealed class OutputReporter(IActorRef reportTo, string host, string runId, BootstrapStep step) : IProgress<StepOutputLine>
+    {
+        public void Report(StepOutputLine value) => reportTo.Tell(new MachineReports.StepOutput(host, runId, step, value.IsError, value.Text));
     }
 
     /// <summary>A certificate operation's outcome, piped back with whom to answer.</summary>

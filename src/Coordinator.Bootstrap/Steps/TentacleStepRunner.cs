@@ -242,7 +242,7 @@ public sealed class TentacleStepRunner(
 
         var session = SessionOf(request);
         var scripts = await ScriptsAsync(request, cancellationToken);
-        var result = await session.RunAsync(CommandOf(scripts.Probe(), request), cancellationToken);
+        var result = await session.RunAsync(CommandOf(scripts.Probe(), request), OutputOf(request), cancellationToken);
         if (StepFailureClassifier.Classify(result.ExitCode, result.StandardOutput, result.StandardError) is { } failure)
         {
             throw new StepFailedException(StepFailures.Describe(failure));
@@ -269,11 +269,15 @@ public sealed class TentacleStepRunner(
     private async Task<StepResult> RunScriptAsync(
         IHostSession session, TentacleScript script, StepRequest request, string done, CancellationToken cancellationToken)
     {
-        var result = await session.RunAsync(CommandOf(script, request), cancellationToken);
+        var result = await session.RunAsync(CommandOf(script, request), OutputOf(request), cancellationToken);
         return StepFailureClassifier.Classify(result.ExitCode, result.StandardOutput, result.StandardError) is { } failure
             ? StepFailures.Describe(failure)
             : new StepResult.Completed(done);
     }
+
+    /// <summary>Followed only when the run streams its output (<c>--sequential</c>): following costs two threads per command.</summary>
+    private static IProgress<CommandOutputLine>? OutputOf(StepRequest request) =>
+        request.Output is { } output ? new LineForwarder(line => output.Report(new StepOutputLine(line.Stream == CommandOutputStream.Error, line.Text))) : null;
 
     private static async Task DeleteQuietlyAsync(IHostSession session, string remotePath)
     {
@@ -287,6 +291,12 @@ public sealed class TentacleStepRunner(
         {
             // The import script deletes the file itself, and the private directory is readable by nobody else.
         }
+    }
+
+    /// <summary>Reports on the caller's thread: <see cref="Progress{T}"/> would post each line to the thread pool and lose their order.</summary>
+    private sealed class LineForwarder(Action<CommandOutputLine> report) : IProgress<CommandOutputLine>
+    {
+        public void Report(CommandOutputLine value) => report(value);
     }
 
     private static StepResult Skipped(string why) => new StepResult.Completed($"skipped: {why}");

@@ -7,8 +7,9 @@ namespace Coordinator.Cli.Commands;
 
 /// <summary>
 /// Watches a run until it ends by asking for its progress twice a second: a live table on a terminal, one line per
-/// change when output is piped, nothing but the final report under <c>--json</c>. Stopping coord stops only the
-/// watching; the run goes on in the coordinator.
+/// change when output is piped, nothing but the final report under <c>--json</c>. A <c>--sequential</c> run also
+/// streams what its host's commands print: every line when piped, the latest lines under the live table. Stopping
+/// coord stops only the watching; the run goes on in the coordinator.
 /// </summary>
 public static class RunFollower
 {
@@ -42,26 +43,52 @@ public static class RunFollower
     private static async Task<FleetCommands.RunProgress> FollowLiveAsync(
         AdminClient client, string runId, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var progress = await AskAsync(client, runId, cancellationToken);
-        await console.Live(RunLiveView.Render(progress)).StartAsync(async live =>
+        var recent = new Queue<RunOutputLine>();
+        var progress = await AskAsync(client, runId, 0, cancellationToken);
+        Remember(recent, progress.Output);
+        await console.Live(RunLiveView.Render(progress, recent)).StartAsync(async live =>
         {
             while (progress.Summary.Status == RunStatus.Running)
             {
                 await Task.Delay(PollInterval, cancellationToken);
-                progress = await AskAsync(client, runId, cancellationToken);
-                live.UpdateTarget(RunLiveView.Render(progress));
+                progress = await AskAsync(client, runId, recent.LastOrDefault()?.Sequence ?? 0, cancellationToken);
+                Remember(recent, progress.Output);
+                live.UpdateTarget(RunLiveView.Render(progress, recent));
             }
         });
         return progress;
+    }
+
+    private static void Remember(Queue<RunOutputLine> recent, IReadOnlyList<RunOutputLine>? lines)
+    {
+        foreach (var line in lines ?? [])
+        {
+            recent.Enqueue(line);
+            if (recent.Count > RunLiveView.OutputLinesShown)
+            {
+                recent.Dequeue();
+            }
+        }
     }
 
     private static async Task<FleetCommands.RunProgress> FollowQuietlyAsync(
         AdminClient client, string runId, CommandOutput output, CancellationToken cancellationToken)
     {
         var seen = new Dictionary<string, HostProgress>(StringComparer.Ordinal);
+        var lastLine = 0L;
         while (true)
         {
-            var progress = await AskAsync(client, runId, cancellationToken);
+            var progress = await AskAsync(client, runId, lastLine, cancellationToken);
+            foreach (var line in progress.Output ?? [])
+            {
+                if (!output.IsJson)
+                {
+                    output.Console.WriteLine(RunLiveView.OutputLine(line));
+                }
+
+                lastLine = line.Sequence;
+            }
+
             foreach (var host in progress.Hosts)
             {
                 foreach (var line in output.IsJson ? [] : RunLiveView.Changes(seen.GetValueOrDefault(host.Host), host))
@@ -81,14 +108,14 @@ public static class RunFollower
         }
     }
 
-    private static async Task<FleetCommands.RunProgress> AskAsync(AdminClient client, string runId, CancellationToken cancellationToken)
+    private static async Task<FleetCommands.RunProgress> AskAsync(AdminClient client, string runId, long outputAfter, CancellationToken cancellationToken)
     {
         var giveUpAt = DateTime.UtcNow + PatienceWithoutAnswer;
         while (true)
         {
             try
             {
-                return await client.AskAsync<FleetCommands.RunProgress>(new FleetCommands.GetRunProgress(runId), cancellationToken);
+                return await client.AskAsync<FleetCommands.RunProgress>(new FleetCommands.GetRunProgress(runId, outputAfter), cancellationToken);
             }
             catch (CliFailure unanswered) when (unanswered.ExitCode == ExitCode.UsageOrConnection && DateTime.UtcNow < giveUpAt)
             {

@@ -8,6 +8,24 @@ namespace Coordinator.Cli.Output;
 /// <summary>The live table of <c>--follow</c>: a row per host with its step, attempt and time, and the totals.</summary>
 public static class RunLiveView
 {
+    /// <summary>How many of a streaming run's latest output lines show under the live table.</summary>
+    public const int OutputLinesShown = 12;
+
+    public static IRenderable Render(FleetCommands.RunProgress progress, IReadOnlyCollection<RunOutputLine> recentOutput)
+    {
+        var table = Render(progress);
+        if (recentOutput.Count == 0)
+        {
+            return table;
+        }
+
+        var lines = recentOutput.Select(line => new Text(OutputLine(line), line.IsError ? new Style(Color.Yellow) : Style.Plain));
+        return new Rows([table, .. lines]);
+    }
+
+    /// <summary>A line a host's command printed, with the host and step it came from.</summary>
+    public static string OutputLine(RunOutputLine line) => $"{line.Host} [{line.Step}]{(line.IsError ? " stderr" : "")} | {line.Line}";
+
     public static IRenderable Render(FleetCommands.RunProgress progress)
     {
         var table = new Table()

@@ -50,11 +50,16 @@ public static class FleetCommands
     public sealed record RetryRun(string RunId, string NewRunId) : ICoordinatorMessage;
 
     /// <summary>Where a run stands right now, host by host. Reply: <see cref="RunProgress"/>.</summary>
+    /// <param name="OutputAfter">
+    /// For runs that stream their hosts' output (<c>--sequential</c>): the lines after this sequence number (0 for
+    /// all the coordinator still keeps); null for none.
+    /// </param>
     [Manifest("fleet.get-run-progress.v1")]
-    public sealed record GetRunProgress(string RunId) : ICoordinatorMessage;
+    public sealed record GetRunProgress(string RunId, long? OutputAfter = null) : ICoordinatorMessage;
 
+    /// <param name="Output">The host output lines asked for, oldest first; empty unless asked and the run streams output.</param>
     [Manifest("fleet.run-progress.v1")]
-    public sealed record RunProgress(RunSummary Summary, IReadOnlyList<HostProgress> Hosts) : ICoordinatorMessage;
+    public sealed record RunProgress(RunSummary Summary, IReadOnlyList<HostProgress> Hosts, IReadOnlyList<RunOutputLine>? Output = null) : ICoordinatorMessage;
 
     /// <summary>
     /// Check a run without touching any host: the Octopus Server, API key, space, environments and machine
@@ -89,6 +94,10 @@ public enum HostRunState
 public sealed record HostProgress(
     string Host, string Environment, HostRunState State, BootstrapStep? Step, int Attempt, TimeSpan Elapsed, string? Reason,
     string? LastFinished = null);
+
+/// <summary>One line a host's command printed during a run that streams its output.</summary>
+/// <param name="Sequence">Increasing across the coordinator's run output, so a follower asks only for lines it has not seen.</param>
+public sealed record RunOutputLine(long Sequence, string Host, BootstrapStep Step, bool IsError, string Line);
 
 /// <summary>What a host would go through: its target and every step, in order.</summary>
 public sealed record HostPlan(string Host, string Environment, string Address, HostPlatform Os, string Tentacle, IReadOnlyList<string> Steps);

@@ -14,8 +14,9 @@ public static class MachineCommands
     /// the same run (as the supervisor does after a restart) resumes where the run stopped. Reply: the machine's
     /// <see cref="MachineState"/>; progress and the outcome go to the sender as <see cref="MachineReports"/>.
     /// </summary>
+    /// <param name="StreamOutput">Report every line the host's commands print (<c>--sequential</c>), as <see cref="MachineReports.StepOutput"/>.</param>
     [Manifest("machine.start-bootstrap.v1")]
-    public sealed record StartBootstrap(string Host, string RunId, MachineSpec Spec) : ICoordinatorMessage, IWithHost;
+    public sealed record StartBootstrap(string Host, string RunId, MachineSpec Spec, bool StreamOutput = false) : ICoordinatorMessage, IWithHost;
 
     /// <summary>Stop the run after the step in flight; the host is left as that step left it.</summary>
     [Manifest("machine.cancel-bootstrap.v1")]

@@ -17,6 +17,10 @@ public static class MachineReports
     [Manifest("machine.step-finished.v1")]
     public sealed record StepFinished(string Host, string RunId, BootstrapStep Step, int Attempt, long DurationMs, string? Detail) : IMachineReport;
 
+    /// <summary>A line a command of the step printed, as it printed it (only for runs that stream their output).</summary>
+    [Manifest("machine.step-output.v1")]
+    public sealed record StepOutput(string Host, string RunId, BootstrapStep Step, bool IsError, string Line) : IMachineReport;
+
     [Manifest("machine.step-retrying.v1")]
     public sealed record StepRetrying(string Host, string RunId, BootstrapStep Step, int Attempt, string Reason, TimeSpan Delay)
         : IMachineReport;

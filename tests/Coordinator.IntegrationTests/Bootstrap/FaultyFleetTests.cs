@@ -4,9 +4,12 @@ using Coordinator.Lab;
 
 namespace Coordinator.IntegrationTests.Bootstrap;
 
-public sealed class FaultLab() : BootstrapLab(linux: 9, windows: 0);
+public sealed class FaultLab() : BootstrapLab(linux: 10, windows: 0);
 
-/// <summary>Runs that meet trouble: an unreachable host, a flaky Octopus Server, a wrong API key, a crash of the coordinator.</summary>
+/// <summary>
+/// Runs that meet trouble: an unreachable host, a flaky Octopus Server, a wrong API key, a crash of the coordinator;
+/// and the debugging switch for them, a sequential run that shows what the host printed.
+/// </summary>
 [Collection(nameof(FaultyFleetTests))]
 public sealed class FaultyFleetTests(FaultLab fixture) : IClassFixture<FaultLab>, IDisposable
 {
@@ -101,6 +104,31 @@ public sealed class FaultyFleetTests(FaultLab fixture) : IClassFixture<FaultLab>
         {
             await host.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_sequential_run_followed_through_a_pipe_shows_every_line_the_hosts_commands_printed()
+    {
+        var target = fixture.Lab.Hosts[9];
+        var inventory = fixture.WriteInventory("sequential.yaml", [target]);
+        await using var host = await HostProcess.StartAsync(_dataDirectory, LabInventory.CoordinatorEnvironment);
+
+        var run = await host.Cli.RunAsync(RunLimit, "bootstrap", "-i", inventory, "--sequential", "--follow");
+
+        Assert.True(run.ExitCode == 0, run + host.Output);
+        var lines = run.StandardOutput.Split('\n');
+        Assert.Contains($"{target.Name} [Probe] | tentacle-probe-end=1", lines);
+        Assert.Contains(lines, line => line.StartsWith($"{target.Name} [Install] | Tentacle ", StringComparison.Ordinal) && line.EndsWith(" is installed at /opt/octopus/tentacle/Tentacle.", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith($"{target.Name} [ImportCertificate] | The instance presents certificate ", StringComparison.Ordinal));
+        Assert.True(
+            Array.FindIndex(lines, line => line.StartsWith($"{target.Name} [Probe] |", StringComparison.Ordinal)) <
+            Array.FindIndex(lines, line => line.StartsWith($"{target.Name} [Install] |", StringComparison.Ordinal)),
+            run.StandardOutput);
+
+        // The host's own words reach the operator's terminal: neither the API key nor the certificate may be among them.
+        Assert.Equal(0, await host.StopAsync());
+        var certificates = await SecretSweep.RetainedCertificatesAsync(_dataDirectory, [target.Name]);
+        Assert.Empty(SecretSweep.Leaks([SecretSweep.Text("coord --follow", run.StandardOutput + run.StandardError)], fixture.Octopus.ApiKey, certificates));
     }
 
     public void Dispose() => Directory.Delete(_dataDirectory, recursive: true);

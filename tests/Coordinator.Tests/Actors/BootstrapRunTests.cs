@@ -165,6 +165,35 @@ public sealed class BootstrapRunTests() : TestKit(ActorTestConfig.Create())
     }
 
     [Fact]
+    public void A_sequential_run_streams_every_line_its_hosts_print_in_order_and_a_parallel_run_streams_none()
+    {
+        var runner = new ScriptedStepRunner();
+        var (_, supervisor) = StartCoordinator(runner);
+        supervisor.Tell(new FleetCommands.StartRun("run-1", Hosts(2), RunOptions.Default with { Sequential = true }));
+        ExpectMsg<FleetCommands.RunAccepted>();
+        AwaitRunEnd(supervisor, "run-1");
+
+        supervisor.Tell(new FleetCommands.GetRunProgress("run-1", OutputAfter: 0));
+        var output = ExpectMsg<FleetCommands.RunProgress>().Output!;
+        supervisor.Tell(new FleetCommands.GetRunProgress("run-1", OutputAfter: output[^3].Sequence));
+        var tail = ExpectMsg<FleetCommands.RunProgress>().Output!;
+
+        var expected = new[] { "web-01", "web-02" }
+            .SelectMany(host => ScriptedStepRunner.RunnerSteps.SelectMany(step => new[] { $"{host} {step} starting", $"{host} {step} warning" }));
+        Assert.Equal(expected, output.Select(line => line.Line));
+        Assert.All(output, line => Assert.Equal(line.Line.EndsWith("warning", StringComparison.Ordinal), line.IsError));
+        Assert.All(output, line => Assert.StartsWith($"{line.Host} {line.Step} ", line.Line));
+        Assert.Equal(output.TakeLast(2), tail);
+
+        supervisor.Tell(new FleetCommands.StartRun("run-2", Hosts(2), RunOptions.Default));
+        ExpectMsg<FleetCommands.RunAccepted>();
+        AwaitRunEnd(supervisor, "run-2");
+        supervisor.Tell(new FleetCommands.GetRunProgress("run-2", OutputAfter: 0));
+        Assert.Empty(ExpectMsg<FleetCommands.RunProgress>().Output!);
+        Assert.All(runner.Requests.Where(r => r.RunId == "run-2"), r => Assert.Null(r.Output));
+    }
+
+    [Fact]
     public void Cancelling_one_host_stops_it_or_keeps_it_from_starting_while_the_rest_of_the_run_goes_on()
     {
         var runner = new ScriptedStepRunner().Hold(BootstrapStep.Install);

@@ -47,6 +47,10 @@ internal sealed class ScriptedStepRunner : IBootstrapStepRunner
     public async Task<StepResult> RunAsync(StepRequest request, CancellationToken cancellationToken)
     {
         Requests.Enqueue(request);
+
+        // What a host prints while the step runs, for runs that stream it.
+        request.Output?.Report(new StepOutputLine(false, $"{request.Host} {request.Step} starting"));
+        request.Output?.Report(new StepOutputLine(true, $"{request.Host} {request.Step} warning"));
         if (_held.TryGetValue(request.Step, out var gate))
         {
             try
