@@ -191,6 +191,26 @@ public sealed class RegistrationTests : OctopusTest
     }
 
     [Fact]
+    public async Task Many_hosts_registering_at_once_resolve_their_environment_and_policy_names_once_and_a_failed_lookup_is_not_kept()
+    {
+        var registration = Registration;
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => registration.RegisterAsync(Desired($"web-{i:00}", NewThumbprint()))));
+        var missing = await registration.RegisterAsync(Desired("web-21", NewThumbprint(), environments: ["QA"]));
+        Server.State.AddEnvironment("QA");
+        var afterCreated = await registration.RegisterAsync(Desired("web-22", NewThumbprint(), environments: ["QA"]));
+
+        Assert.All(outcomes, outcome => Assert.IsType<RegistrationOutcome.Created>(outcome));
+        Assert.Equal(21, Server.State.Machines.Count);
+        var environmentLookups = RequestsTo("GET", "/api/Spaces-1/environments");
+        Assert.Single(environmentLookups, r => r.PathAndQuery.Contains("partialName=Production", StringComparison.Ordinal));
+        Assert.Equal(2, environmentLookups.Count(r => r.PathAndQuery.Contains("partialName=QA", StringComparison.Ordinal)));
+        Assert.Single(RequestsTo("GET", "/api/Spaces-1/machinepolicies"), r => !r.PathAndQuery.Contains("partialName", StringComparison.Ordinal));
+        Assert.Equal(RegistrationFailure.UnknownEnvironment, Assert.IsType<RegistrationOutcome.Failed>(missing).Reason);
+        Assert.IsType<RegistrationOutcome.Created>(afterCreated);
+    }
+
+    [Fact]
     public async Task An_unknown_machine_policy_fails_naming_it()
     {
         var outcome = await Registration.RegisterAsync(Desired("web-01", NewThumbprint(), policy: "Windows Fleet"));

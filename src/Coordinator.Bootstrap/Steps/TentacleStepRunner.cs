@@ -23,6 +23,7 @@ public sealed class TentacleStepRunner(
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private readonly ConcurrentDictionary<string, ProbedHost> _probes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RegisteredHost> _registered = new(StringComparer.Ordinal);
 
     public async Task<StepResult> RunAsync(StepRequest request, CancellationToken cancellationToken)
     {
@@ -52,6 +53,7 @@ public sealed class TentacleStepRunner(
     public async ValueTask ReleaseAsync(string host)
     {
         _probes.TryRemove(host, out _);
+        _registered.TryRemove(host, out _);
         await sessions.CloseAsync(host);
     }
 
@@ -186,6 +188,11 @@ public sealed class TentacleStepRunner(
             request.Host, spec.Address, spec.Tentacle.ListenPort, request.Identity.Thumbprint,
             [spec.Environment], spec.Roles, spec.Tenants, spec.MachinePolicy);
         var outcome = await octopus.For(spec.Octopus).Registration.RegisterAsync(desired, spec.Octopus.ReplaceExisting, cancellationToken);
+        if (outcome is RegistrationOutcome.Created or RegistrationOutcome.Updated or RegistrationOutcome.Unchanged)
+        {
+            _registered[request.Host] = new RegisteredHost(request.RunId, request.Identity.Thumbprint, MachineIdOf(outcome));
+        }
+
         return outcome switch
         {
             RegistrationOutcome.Created created => new StepResult.Completed($"registered as {created.MachineId}"),
@@ -200,6 +207,14 @@ public sealed class TentacleStepRunner(
     private async Task<StepResult> HealthCheckAsync(StepRequest request, CancellationToken cancellationToken)
     {
         var client = octopus.For(request.Spec.Octopus).Client;
+        var changedOnHost = !_probes.TryGetValue(request.Host, out var probedHost) || probedHost.RunId != request.RunId || !probedHost.Plan.NothingToDo;
+        if (changedOnHost && _registered.TryGetValue(request.Host, out var registered) && registered.RunId == request.RunId
+            && registered.Thumbprint == request.Identity.Thumbprint)
+        {
+            // The register step of this run just found or made the record: no need to look it up again.
+            return await HealthTaskAsync(client, registered.MachineId, cancellationToken);
+        }
+
         var machines = await client.Machines.FindByThumbprintAsync(request.Identity.Thumbprint, cancellationToken);
         if (machines is not [var machine])
         {
@@ -213,11 +228,24 @@ public sealed class TentacleStepRunner(
             return Skipped($"{machine.Id} is healthy and nothing changed on the host");
         }
 
-        var result = await client.HealthChecks.RunAsync([machine.Id], cancellationToken: cancellationToken);
+        return await HealthTaskAsync(client, machine.Id, cancellationToken);
+    }
+
+    private static async Task<StepResult> HealthTaskAsync(OctopusClient client, string machineId, CancellationToken cancellationToken)
+    {
+        var result = await client.HealthChecks.RunAsync([machineId], cancellationToken: cancellationToken);
         return result.Succeeded
-            ? new StepResult.Completed($"{machine.Id} is healthy ({result.Task.Id})")
+            ? new StepResult.Completed($"{machineId} is healthy ({result.Task.Id})")
             : new StepResult.Failed(result.Summary, Transient: true);
     }
+
+    private static string MachineIdOf(RegistrationOutcome outcome) => outcome switch
+    {
+        RegistrationOutcome.Created created => created.MachineId,
+        RegistrationOutcome.Updated updated => updated.MachineId,
+        RegistrationOutcome.Unchanged unchanged => unchanged.MachineId,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
+    };
 
     private async Task<StepResult> WhenPlannedAsync(
         StepRequest request, TentacleStep step, Func<ITentacleStepScripts, TentacleScript> script, string done, CancellationToken cancellationToken)
@@ -311,4 +339,7 @@ public sealed class TentacleStepRunner(
     };
 
     private sealed record ProbedHost(string RunId, ProbeReport Report, TentaclePlan Plan);
+
+    /// <summary>The Octopus machine this run's register step found or made for the host's certificate.</summary>
+    private sealed record RegisteredHost(string RunId, string Thumbprint, string MachineId);
 }

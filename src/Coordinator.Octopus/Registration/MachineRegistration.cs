@@ -13,10 +13,17 @@ namespace Coordinator.Octopus;
 /// (<c>--replace-existing</c>): it may belong to another host;</item>
 /// <item>nothing matches → POST a new record (retries look the thumbprint up first, so never twice).</item>
 /// </list>
-/// Running it again with the same desired machine writes nothing.
+/// Running it again with the same desired machine writes nothing. Environment and machine-policy names are resolved
+/// once a minute at most (<see cref="NamesKeptFor"/>), not once per host.
 /// </summary>
 public sealed partial class MachineRegistration(OctopusClient client)
 {
+    /// <summary>How long a resolved environment or policy name is reused; a renamed one is noticed after this.</summary>
+    public static readonly TimeSpan NamesKeptFor = TimeSpan.FromMinutes(1);
+
+    private readonly RecentlyResolved<IReadOnlyList<OctopusEnvironment>> _environments = new(NamesKeptFor);
+    private readonly RecentlyResolved<OctopusMachinePolicy> _policies = new(NamesKeptFor);
+
     /// <summary>Makes Octopus hold exactly one record for this machine, as described; see the class summary for the rule.</summary>
     /// <param name="replaceExisting">Take over a record that has the machine's name but another thumbprint.</param>
     public async Task<RegistrationOutcome> RegisterAsync(
@@ -115,8 +122,11 @@ public sealed partial class MachineRegistration(OctopusClient client)
 
     private async Task<TargetMachine> ResolveAsync(DesiredMachine desired, CancellationToken cancellationToken)
     {
-        var environments = await client.ResolveEnvironmentsAsync(desired.Environments, cancellationToken);
-        var policy = await client.ResolveMachinePolicyAsync(desired.MachinePolicy, cancellationToken);
+        var names = desired.Environments.Select(n => n.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var environments = await _environments.GetAsync(
+            string.Join('\n', names), () => client.ResolveEnvironmentsAsync(names, CancellationToken.None), cancellationToken);
+        var policy = await _policies.GetAsync(
+            desired.MachinePolicy?.Trim() ?? "", () => client.ResolveMachinePolicyAsync(desired.MachinePolicy, CancellationToken.None), cancellationToken);
         return new TargetMachine(
             desired.Name.Trim(),
             desired.ListeningUri,
