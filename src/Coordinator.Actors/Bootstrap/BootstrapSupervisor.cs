@@ -3,10 +3,11 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using Coordinator.Actors.Machines;
-using Coordinator.Protocol;
+using Coordinator.Actors.Persistence;
 using Coordinator.Protocol.Admin;
 using Coordinator.Protocol.Fleet;
 using Coordinator.Protocol.Machines;
+using Coordinator.Protocol;
 
 namespace Coordinator.Actors.Bootstrap;
 
@@ -17,7 +18,7 @@ namespace Coordinator.Actors.Bootstrap;
 /// host outcome, and after a restart resumes every unfinished run by itself — waking only the machines that
 /// still have work.
 /// </summary>
-public sealed class BootstrapSupervisor : ReceivePersistentActor
+public sealed class BootstrapSupervisor : JournalledActor<FleetState, FleetEvents.IFleetEvent>
 {
     public const string Name = "bootstrap";
     public const int SnapshotEvery = 200;
@@ -34,28 +35,20 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
     private readonly Dictionary<string, LiveHost> _live = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _machineRestarts = new(StringComparer.Ordinal);
     private readonly RunOutputBuffer _output = new();
-    private FleetState _fleet = FleetState.Empty;
 
     // Who asked for a certificate operation on each host; one at a time per host, never persisted.
     private readonly Dictionary<string, IActorRef> _custody = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _custodyEnvironment = new(StringComparer.Ordinal);
 
     public BootstrapSupervisor(IActorRef machines, BootstrapSupervisorSettings settings)
+        : base(FleetState.Empty, SnapshotEvery)
     {
         _machines = machines;
         _settings = settings;
 
-        Recover<SnapshotOffer>(offer =>
-        {
-            if (offer.Snapshot is FleetState snapshot)
-            {
-                _fleet = snapshot;
-            }
-        });
-        Recover<FleetEvents.IFleetEvent>(e => _fleet = _fleet.Apply(e));
         Recover<RecoveryCompleted>(_ =>
         {
-            foreach (var run in _fleet.RunningRuns)
+            foreach (var run in State.RunningRuns)
             {
                 _log.Info("Resuming run {RunId}: {Remaining} of {Total} hosts unfinished", run.RunId, run.Unfinished.Count(), run.Hosts.Length);
             }
@@ -68,23 +61,23 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
         Command<FleetCommands.CancelRun>(CancelRun);
         Command<FleetCommands.CancelHost>(CancelHost);
         Command<FleetCommands.GetRuns>(_ => Sender.Tell(new FleetCommands.RunList(
-            _fleet.Runs.Values.OrderByDescending(r => r.StartedAt).Select(r => r.ToSummary()).ToList())));
+            State.Runs.Values.OrderByDescending(r => r.StartedAt).Select(r => r.ToSummary()).ToList())));
         Command<AdminMessages.GetFleetStatus>(_ => Sender.Tell(new AdminMessages.FleetStatus(
-            _fleet.Machines.Values.Select(m => _inFlight.ContainsKey(m.Host) ? m with { Status = MachineStatus.InProgress } : m).ToList())));
+            State.Machines.Values.Select(m => _inFlight.ContainsKey(m.Host) ? m with { Status = MachineStatus.InProgress } : m).ToList())));
         Command<FleetCommands.RetryRun>(RetryRun);
         Command<CertificateMessages.Adopt>(adopt => StartCustody(adopt));
         Command<CertificateMessages.Export>(export => StartCustody(export));
         Command<CertificateMessages.Forget>(forget => StartCustody(forget));
         Command<CertificateMessages.Adopted>(adopted => EndCustody(adopted.Host, adopted, reply =>
         {
-            var environment = _fleet.Machines.TryGetValue(adopted.Host, out var known) ? known.Environment : _custodyEnvironment.GetValueOrDefault(adopted.Host, "");
+            var environment = State.Machines.TryGetValue(adopted.Host, out var known) ? known.Environment : _custodyEnvironment.GetValueOrDefault(adopted.Host, "");
             PersistAndApply(new FleetEvents.MachineIdentityChanged(adopted.Host, environment, adopted.Thumbprint, DateTimeOffset.UtcNow), _ => reply());
         }));
         Command<CertificateMessages.Forgot>(forgot => EndCustody(forgot.Host, forgot, reply =>
             PersistAndApply(new FleetEvents.MachineRemoved(forgot.Host, DateTimeOffset.UtcNow), _ => reply())));
         Command<CertificateMessages.Exported>(exported => EndCustody(exported.Host, exported, reply => reply()));
         Command<CertificateMessages.Refused>(refused => EndCustody(refused.Host, new AdminMessages.RequestFailed(refused.Reason), reply => reply()));
-        Command<FleetCommands.GetRunProgress>(query => Sender.Tell(_fleet.Runs.TryGetValue(query.RunId, out var run)
+        Command<FleetCommands.GetRunProgress>(query => Sender.Tell(State.Runs.TryGetValue(query.RunId, out var run)
             ? Progress(run) with { Output = query.OutputAfter is { } after ? _output.After(run.RunId, after) : null }
             : new AdminMessages.RequestFailed($"there is no run {query.RunId}")));
         Command<MachineReports.BootstrapEnded>(HostEnded);
@@ -105,15 +98,11 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
         }));
         Command<MachineReports.IMachineReport>(_ => { });
         Command<MachineState>(_ => { });
-        Command<SaveSnapshotSuccess>(success =>
-            DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1)));
-        Command<SaveSnapshotFailure>(failure =>
-            _log.Warning(failure.Cause, "Fleet snapshot failed; recovery will replay events instead"));
-        Command<DeleteSnapshotsSuccess>(_ => { });
-        Command<DeleteSnapshotsFailure>(_ => { });
     }
 
     public override string PersistenceId => "bootstrap-supervisor";
+
+    protected override FleetState Apply(FleetState state, FleetEvents.IFleetEvent @event) => state.Apply(@event);
 
     public static Props Props(IActorRef machines, BootstrapSupervisorSettings settings) =>
         Akka.Actor.Props.Create(() => new BootstrapSupervisor(machines, settings));
@@ -121,7 +110,7 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
     private void Enroll(FleetCommands.Enroll command)
     {
         var enroll = new MachineCommands.Enroll(command.Host, command.Environment, command.Address);
-        if (_fleet.Knows(command.Host))
+        if (State.Knows(command.Host))
         {
             _machines.Forward(enroll);
             return;
@@ -140,7 +129,7 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
         var problem = command switch
         {
             { Hosts.Count: 0 } => "the run names no hosts",
-            _ when _fleet.Runs.ContainsKey(command.RunId) => $"run {command.RunId} already exists",
+            _ when State.Runs.ContainsKey(command.RunId) => $"run {command.RunId} already exists",
             _ => command.Hosts.GroupBy(h => h.Host, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } duplicate
                 ? $"host {duplicate.Key} appears more than once"
                 : null,
@@ -162,7 +151,7 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
 
     private void CancelRun(FleetCommands.CancelRun command)
     {
-        if (!_fleet.Runs.TryGetValue(command.RunId, out var run))
+        if (!State.Runs.TryGetValue(command.RunId, out var run))
         {
             Sender.Tell(new AdminMessages.RequestFailed($"there is no run {command.RunId}"));
             return;
@@ -183,13 +172,13 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
             }
 
             _log.Warning("Run {RunId} was cancelled", ended.RunId);
-            replyTo.Tell(_fleet.Runs[ended.RunId].ToSummary());
+            replyTo.Tell(State.Runs[ended.RunId].ToSummary());
         });
     }
 
     private void CancelHost(FleetCommands.CancelHost command)
     {
-        var problem = _fleet.Runs.TryGetValue(command.RunId, out var run) switch
+        var problem = State.Runs.TryGetValue(command.RunId, out var run) switch
         {
             false => $"there is no run {command.RunId}",
             _ when run!.Status != RunStatus.Running => $"run {command.RunId} has already ended ({run.Status.ToString().ToLowerInvariant()})",
@@ -217,7 +206,7 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
             finished =>
             {
                 _log.Warning("Host {Host} of run {RunId} cancelled by an operator before it started", finished.Host, finished.RunId);
-                replyTo.Tell(_fleet.Runs[finished.RunId].ToSummary());
+                replyTo.Tell(State.Runs[finished.RunId].ToSummary());
                 Admit();
             });
     }
@@ -285,7 +274,7 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
     /// </summary>
     private void MachineStopped(MachineEntityParent.EntityStopped stopped)
     {
-        if (!_inFlight.TryGetValue(stopped.Host, out var runId) || !_fleet.Runs.TryGetValue(runId, out var run))
+        if (!_inFlight.TryGetValue(stopped.Host, out var runId) || !State.Runs.TryGetValue(runId, out var run))
         {
             return;
         }
@@ -305,11 +294,11 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
 
     private void RetryRun(FleetCommands.RetryRun command)
     {
-        var problem = _fleet.Runs.TryGetValue(command.RunId, out var run) switch
+        var problem = State.Runs.TryGetValue(command.RunId, out var run) switch
         {
             false => $"there is no run {command.RunId}",
             _ when run!.Status == RunStatus.Running => $"run {command.RunId} is still running; wait for it or cancel it first",
-            _ when _fleet.Runs.ContainsKey(command.NewRunId) => $"run {command.NewRunId} already exists",
+            _ when State.Runs.ContainsKey(command.NewRunId) => $"run {command.NewRunId} already exists",
             _ => null,
         };
         var again = run?.Hosts.Where(h => run.Results.TryGetValue(h.Host, out var result) ? result.Outcome != BootstrapOutcome.Succeeded : true).ToList() ?? [];
@@ -367,7 +356,7 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
     /// <summary>Starts hosts while the limits allow, and ends runs with nothing left to do.</summary>
     private void Admit()
     {
-        foreach (var run in _fleet.RunningRuns.OrderBy(r => r.StartedAt).ToList())
+        foreach (var run in State.RunningRuns.OrderBy(r => r.StartedAt).ToList())
         {
             var inFlightForRun = _inFlight.Count(pair => pair.Value == run.RunId);
             var limit = run.Options.ParallelLimit(_settings.MaxParallel);
@@ -392,27 +381,13 @@ public sealed class BootstrapSupervisor : ReceivePersistentActor
                 var status = run.Unfinished.Any() ? RunStatus.Stopped : RunStatus.Completed;
                 PersistAndApply(new FleetEvents.RunEnded(run.RunId, status, DateTimeOffset.UtcNow), ended =>
                 {
-                    var record = _fleet.Runs[ended.RunId];
+                    var record = State.Runs[ended.RunId];
                     _log.Info(
                         "Run {RunId} {Status}: {Succeeded} succeeded, {Failed} failed, {Skipped} not started",
                         ended.RunId, ended.Status, record.Succeeded, record.Failed, record.Unfinished.Count());
                 });
             }
         }
-    }
-
-    private void PersistAndApply<TEvent>(TEvent @event, Action<TEvent> then)
-        where TEvent : FleetEvents.IFleetEvent
-    {
-        Persist(@event, persisted =>
-        {
-            _fleet = _fleet.Apply(persisted);
-            then(persisted);
-            if (LastSequenceNr % SnapshotEvery == 0)
-            {
-                SaveSnapshot(_fleet);
-            }
-        });
     }
 }
 

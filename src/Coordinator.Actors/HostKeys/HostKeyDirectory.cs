@@ -1,6 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
-using Akka.Persistence;
+using Coordinator.Actors.Persistence;
 using Coordinator.Protocol.HostKeys;
 
 namespace Coordinator.Actors.HostKeys;
@@ -10,41 +10,30 @@ namespace Coordinator.Actors.HostKeys;
 /// forget them and silently accept whatever a host presents next. One small actor for the whole fleet: a lookup
 /// is a dictionary read, and a key is written once per host.
 /// </summary>
-public sealed class HostKeyDirectory : ReceivePersistentActor
+public sealed class HostKeyDirectory : JournalledActor<HostKeyState, HostKeyMessages.IHostKeyEvent>
 {
     public const string Name = "host-keys";
     private const int SnapshotEvery = 500;
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private HostKeyState _state = HostKeyState.Empty;
 
     public HostKeyDirectory()
+        : base(HostKeyState.Empty, SnapshotEvery)
     {
-        Recover<SnapshotOffer>(offer =>
-        {
-            if (offer.Snapshot is HostKeyState snapshot)
-            {
-                _state = snapshot;
-            }
-        });
-        Recover<HostKeyMessages.IHostKeyEvent>(e => _state = _state.Apply(e));
-
-        Command<HostKeyMessages.Find>(find => Sender.Tell(new HostKeyMessages.Found(find.Host, _state.Keys.GetValueOrDefault(find.Host))));
+        Command<HostKeyMessages.Find>(find => Sender.Tell(new HostKeyMessages.Found(find.Host, State.Keys.GetValueOrDefault(find.Host))));
         Command<HostKeyMessages.Record>(Record);
         Command<HostKeyMessages.Reset>(Reset);
-        Command<SaveSnapshotSuccess>(success => DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1)));
-        Command<SaveSnapshotFailure>(failure => _log.Warning(failure.Cause, "Host-key snapshot failed; recovery will replay events instead"));
-        Command<DeleteSnapshotsSuccess>(_ => { });
-        Command<DeleteSnapshotsFailure>(_ => { });
     }
 
     public override string PersistenceId => Name;
+
+    protected override HostKeyState Apply(HostKeyState state, HostKeyMessages.IHostKeyEvent @event) => state.Apply(@event);
 
     public static Props Props() => Akka.Actor.Props.Create(() => new HostKeyDirectory());
 
     private void Record(HostKeyMessages.Record record)
     {
-        if (_state.Keys.TryGetValue(record.Host, out var kept))
+        if (State.Keys.TryGetValue(record.Host, out var kept))
         {
             Sender.Tell(new HostKeyMessages.Found(record.Host, kept));
             return;
@@ -60,7 +49,7 @@ public sealed class HostKeyDirectory : ReceivePersistentActor
 
     private void Reset(HostKeyMessages.Reset reset)
     {
-        if (!_state.Keys.TryGetValue(reset.Host, out var dropped))
+        if (!State.Keys.TryGetValue(reset.Host, out var dropped))
         {
             Sender.Tell(new HostKeyMessages.Found(reset.Host, null));
             return;
@@ -71,20 +60,6 @@ public sealed class HostKeyDirectory : ReceivePersistentActor
         {
             _log.Warning("Host key {Fingerprint} of {Host} reset by an operator: the next key it presents will be recorded", dropped.Fingerprint, removed.Host);
             replyTo.Tell(new HostKeyMessages.Found(removed.Host, dropped));
-        });
-    }
-
-    private void PersistAndApply<TEvent>(TEvent @event, Action<TEvent> then)
-        where TEvent : HostKeyMessages.IHostKeyEvent
-    {
-        Persist(@event, persisted =>
-        {
-            _state = _state.Apply(persisted);
-            then(persisted);
-            if (LastSequenceNr % SnapshotEvery == 0)
-            {
-                SaveSnapshot(_state);
-            }
         });
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
+using Coordinator.Actors.Persistence;
 using Coordinator.Iis;
 using Coordinator.Protocol.Iis;
 using Coordinator.Protocol.Machines;
@@ -17,7 +18,7 @@ namespace Coordinator.Actors.Iis;
 /// are retried with backoff up to the policy's attempts; anything else fails that operation and the gate goes on.
 /// <see cref="IisGateState"/> decides; this actor persists, schedules and reports.
 /// </summary>
-public sealed class IisGate : ReceivePersistentActor, IWithTimers
+public sealed class IisGate : JournalledActor<IisGateState, IisGateEvents.IIisGateEvent>, IWithTimers
 {
     public const string ChildName = "iis";
 
@@ -27,7 +28,6 @@ public sealed class IisGate : ReceivePersistentActor, IWithTimers
     private readonly IisGatePolicy _policy;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, List<IActorRef>> _waiting = new(StringComparer.Ordinal);
-    private IisGateState _state;
     private MachineSpec? _target;
 
     // Never persisted: how often the head of the queue was tried, the attempt in flight, or the retry due for it.
@@ -37,26 +37,18 @@ public sealed class IisGate : ReceivePersistentActor, IWithTimers
     private bool _reportedBusy;
 
     public IisGate(string host, MachineSpec? target, IIisOperationRunner runner, IisGatePolicy policy)
+        : base(IisGateState.New(host), SnapshotEvery)
     {
         _runner = runner;
         _policy = policy;
         _target = target;
-        _state = IisGateState.New(host);
         PersistenceId = PersistenceIdFor(host);
 
-        Recover<SnapshotOffer>(offer =>
-        {
-            if (offer.Snapshot is IisGateState snapshot)
-            {
-                _state = snapshot;
-            }
-        });
-        Recover<IisGateEvents.IIisGateEvent>(e => _state = _state.Apply(e));
         Recover<RecoveryCompleted>(_ =>
         {
-            if (_state.Head is { } head)
+            if (State.Head is { } head)
             {
-                _log.Info("IIS gate of {Host} recovered with {Queued} operations; #{Number} {Operation} runs again from the start", _state.Host, _state.Pending.Count, head.Number, head.Operation.Description);
+                _log.Info("IIS gate of {Host} recovered with {Queued} operations; #{Number} {Operation} runs again from the start", State.Host, State.Pending.Count, head.Number, head.Operation.Description);
             }
 
             RunNext();
@@ -66,7 +58,7 @@ public sealed class IisGate : ReceivePersistentActor, IWithTimers
         Command<ApplyAndWait>(apply => Enqueue(apply.Request, Sender, waitForAll: true));
         Command<IisCommands.Cancel>(Cancel);
         Command<IisCommands.GetQueue>(_ => Sender.Tell(View()));
-        Command<IisCommands.GetOperations>(query => Sender.Tell(new IisCommands.IisOperations(_state.Host, ViewsOf(query.Numbers))));
+        Command<IisCommands.GetOperations>(query => Sender.Tell(new IisCommands.IisOperations(State.Host, ViewsOf(query.Numbers))));
         Command<IisCommands.Wake>(_ => RunNext());
         Command<Target>(target =>
         {
@@ -82,13 +74,11 @@ public sealed class IisGate : ReceivePersistentActor, IWithTimers
                 RunNext();
             }
         });
-        Command<SaveSnapshotSuccess>(success => DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1)));
-        Command<SaveSnapshotFailure>(failure => _log.Warning(failure.Cause, "Snapshot of the IIS gate of {Host} failed; recovery will replay events instead", _state.Host));
-        Command<DeleteSnapshotsSuccess>(_ => { });
-        Command<DeleteSnapshotsFailure>(_ => { });
     }
 
     public override string PersistenceId { get; }
+
+    protected override IisGateState Apply(IisGateState state, IisGateEvents.IIisGateEvent @event) => state.Apply(@event);
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -123,11 +113,11 @@ public sealed class IisGate : ReceivePersistentActor, IWithTimers
     {
         if (Refusal(request) is { } refusal)
         {
-            replyTo.Tell(new IisCommands.IisRefused(_state.Host, refusal));
+            replyTo.Tell(new IisCommands.IisRefused(State.Host, refusal));
             return;
         }
 
-        var known = _state.NumbersOf(request.RequestKey);
+        var known = State.NumbersOf(request.RequestKey);
         if (known.Count > 0)
         {
             Accepted(request.RequestKey, known, replyTo, waitForAll);
@@ -136,16 +126,16 @@ public sealed class IisGate : ReceivePersistentActor, IWithTimers
 
         var at = DateTimeOffset.UtcNow;
         var events = request.Operations
-            .Select((operation, index) => new IisGateEvents.Queued(_state.Host, _state.LastNumber + 1 + index, operation, request.Origin, request.RequestKey, at))
+            .Select((operation, index) => new IisGateEvents.Queued(State.Host, State.LastNumber + 1 + index, operation, request.Origin, request.RequestKey, at))
             .ToList();
         var persisted = 0;
         PersistAll(events, queued =>
         {
-            _state = _state.Apply(queued);
+            State = State.Apply(queued);
             _log.Log(
                 LogLevel.InfoLevel,
                 "IIS operation {Operation} queued on {Host} at position {QueuePosition} (#{Number}, by {Origin})",
-                [queued.Operation.Description, queued.Host, _state.Pending.Count, queued.Number, queued.Origin]);
+                [queued.Operation.Description, queued.Host, State.Pending.Count, queued.Number, queued.Origin]);
             SnapshotWhenDue();
             if (++persisted < events.Count)
             {
@@ -190,7 +180,7 @@ public sealed class IisGate : ReceivePersistentActor, IWithTimers
     {
         if (!waitForAll)
         {
-            replyTo.Tell(new IisCommands.IisOperations(_state.Host, ViewsOf(numbers)));
+            replyTo.Tell(new IisCommands.IisOperations(State.Host, ViewsOf(numbers)));
             return;
         }
 
@@ -205,20 +195,20 @@ public sealed class IisGate : ReceivePersistentActor, IWithTimers
 
     private void Cancel(IisCommands.Cancel cancel)
     {
-        var queued = _state.Pending.Find(p => p.Number == cancel.Number);
+        var queued = State.Pending.Find(p => p.Number == cancel.Number);
         if (queued is null)
         {
-            var finished = _state.Finished.Find(f => f.Number == cancel.Number);
-            Sender.Tell(new IisCommands.IisRefused(_state.Host, finished is null
-                ? $"{_state.Host} has no IIS operation #{cancel.Number}; coord iis queue --host {_state.Host} lists them"
-                : $"#{cancel.Number} on {_state.Host} already finished: {finished.Outcome}"));
+            var finished = State.Finished.Find(f => f.Number == cancel.Number);
+            Sender.Tell(new IisCommands.IisRefused(State.Host, finished is null
+                ? $"{State.Host} has no IIS operation #{cancel.Number}; coord iis queue --host {State.Host} lists them"
+                : $"#{cancel.Number} on {State.Host} already finished: {finished.Outcome}"));
             return;
         }
 
         if (_attempt?.Number == cancel.Number)
         {
-            Sender.Tell(new IisCommands.IisRefused(_state.Host,
-                $"#{cancel.Number} on {_state.Host} is running: an IIS write is not stopped halfway; it ends within its time limit"));
+            Sender.Tell(new IisCommands.IisRefused(State.Host,
+                $"#{cancel.Number} on {State.Host} is running: an IIS write is not stopped halfway; it ends within its time limit"));
             return;
         }
 
@@ -232,11 +222,11 @@ public sealed class IisGate : ReceivePersistentActor, IWithTimers
         var now = DateTimeOffset.UtcNow;
         var tried = _attemptsOfHead?.Number == cancel.Number ? _attemptsOfHead : null;
         var cancelled = new IisGateEvents.Finished(
-            _state.Host, cancel.Number, IisOperationState.Cancelled, tried?.Attempts ?? 0, tried?.StartedAt,
+            State.Host, cancel.Number, IisOperationState.Cancelled, tried?.Attempts ?? 0, tried?.StartedAt,
             tried is null ? 0 : (long)(now - tried.StartedAt).TotalMilliseconds, "cancelled by an operator", now);
         Persist(cancelled, finished =>
         {
-            _state = _state.Apply(finished);
+            State = State.Apply(finished);
             _log.Warning("IIS operation {Operation} on {Host} (#{Number}) cancelled by an operator", queued.Operation.Description, finished.Host, finished.Number);
             AfterFinished();
             replyTo.Tell(View());
@@ -252,7 +242,7 @@ public sealed class IisGate : ReceivePersistentActor, IWithTimers
 
     private void TryStartHead()
     {
-        if (_attempt is not null || _retry is not null || _state.Head is not { } head || TargetProblem() is not null)
+        if (_attempt is not null || _retry is not null || State.Head is not { } head || TargetProblem() is not null)
         {
             return;
         }
@@ -270,10 +260,10 @@ public sealed class IisGate : ReceivePersistentActor, IWithTimers
             _log.Log(
                 LogLevel.InfoLevel,
                 "IIS operation {Operation} started on {Host} after waiting {WaitedMs} ms (#{Number}, by {Origin})",
-                [head.Operation.Description, _state.Host, (long)(startedAt - head.QueuedAt).TotalMilliseconds, head.Number, head.Origin]);
+                [head.Operation.Description, State.Host, (long)(startedAt - head.QueuedAt).TotalMilliseconds, head.Number, head.Origin]);
         }
 
-        AttemptAsync(_runner, _state.Host, spec, head, attempts, timeLimit, cancellation.Token).PipeTo(Self);
+        AttemptAsync(_runner, State.Host, spec, head, attempts, timeLimit, cancellation.Token).PipeTo(Self);
     }
 
     private static async Task<AttemptEnded> AttemptAsync(
@@ -302,7 +292,7 @@ public sealed class IisGate : ReceivePersistentActor, IWithTimers
 
         attempt.Cancellation.Dispose();
         _attempt = null;
-        var head = _state.Head!;
+        var head = State.Head!;
         var first = _attemptsOfHead!;
         var now = DateTimeOffset.UtcNow;
         var totalMs = (long)(now - first.StartedAt).TotalMilliseconds;
@@ -313,7 +303,7 @@ public sealed class IisGate : ReceivePersistentActor, IWithTimers
                 _log.Log(
                     LogLevel.WarningLevel,
                     "IIS operation {Operation} failed on {Host} (#{Number}, attempt {Attempt}) after {DurationMs} ms, retrying in {DelayMs} ms: {Reason}",
-                    [head.Operation.Description, _state.Host, head.Number, ended.Attempt, (long)attempt.Clock.Elapsed.TotalMilliseconds, (long)delay.TotalMilliseconds, failed.Reason]);
+                    [head.Operation.Description, State.Host, head.Number, ended.Attempt, (long)attempt.Clock.Elapsed.TotalMilliseconds, (long)delay.TotalMilliseconds, failed.Reason]);
                 _retry = new RetryDue(head.Number, failed.Reason);
                 Timers.StartSingleTimer(nameof(RetryDue), _retry, delay);
                 ReportChange();
@@ -321,12 +311,12 @@ public sealed class IisGate : ReceivePersistentActor, IWithTimers
 
             case IisAttemptResult.Failed failed:
                 var reason = failed.Transient ? $"{failed.Reason} (gave up after {ended.Attempt} attempts)" : failed.Reason;
-                Finish(new IisGateEvents.Finished(_state.Host, head.Number, IisOperationState.Failed, ended.Attempt, first.StartedAt, totalMs, reason, now), head);
+                Finish(new IisGateEvents.Finished(State.Host, head.Number, IisOperationState.Failed, ended.Attempt, first.StartedAt, totalMs, reason, now), head);
                 break;
 
             case IisAttemptResult.Done done:
                 var outcome = done.Result == IisResult.Changed ? IisOperationState.Changed : IisOperationState.Unchanged;
-                Finish(new IisGateEvents.Finished(_state.Host, head.Number, outcome, ended.Attempt, first.StartedAt, totalMs, null, now), head);
+                Finish(new IisGateEvents.Finished(State.Host, head.Number, outcome, ended.Attempt, first.StartedAt, totalMs, null, now), head);
                 break;
         }
     }
@@ -335,7 +325,7 @@ public sealed class IisGate : ReceivePersistentActor, IWithTimers
     {
         Persist(@event, finished =>
         {
-            _state = _state.Apply(finished);
+            State = State.Apply(finished);
             var waitedMs = (long)((finished.StartedAt ?? finished.At) - operation.QueuedAt).TotalMilliseconds;
             var level = finished.Outcome == IisOperationState.Failed ? LogLevel.ErrorLevel : LogLevel.InfoLevel;
             _log.Log(
@@ -350,7 +340,7 @@ public sealed class IisGate : ReceivePersistentActor, IWithTimers
 
     private void AfterFinished()
     {
-        if (_attemptsOfHead is { } head && _state.Pending.All(p => p.Number != head.Number))
+        if (_attemptsOfHead is { } head && State.Pending.All(p => p.Number != head.Number))
         {
             _attemptsOfHead = null;
         }
@@ -363,12 +353,12 @@ public sealed class IisGate : ReceivePersistentActor, IWithTimers
     {
         foreach (var (requestKey, waiters) in _waiting.ToList())
         {
-            if (_state.Pending.Any(p => p.RequestKey == requestKey))
+            if (State.Pending.Any(p => p.RequestKey == requestKey))
             {
                 continue;
             }
 
-            var finished = new RequestFinished(requestKey, ViewsOf(_state.NumbersOf(requestKey)));
+            var finished = new RequestFinished(requestKey, ViewsOf(State.NumbersOf(requestKey)));
             waiters.ForEach(waiter => waiter.Tell(finished));
             _waiting.Remove(requestKey);
         }
@@ -376,17 +366,17 @@ public sealed class IisGate : ReceivePersistentActor, IWithTimers
 
     private string? TargetProblem() => _target switch
     {
-        null => $"{_state.Host} has not been bootstrapped by this coordinator, so it does not know how to reach it: run coord bootstrap for it first",
-        { Os: HostPlatform.Linux } => $"{_state.Host} is a Linux host; IIS operations need a Windows host",
+        null => $"{State.Host} has not been bootstrapped by this coordinator, so it does not know how to reach it: run coord bootstrap for it first",
+        { Os: HostPlatform.Linux } => $"{State.Host} is a Linux host; IIS operations need a Windows host",
         _ => null,
     };
 
     private IisQueue View()
     {
         var now = DateTimeOffset.UtcNow;
-        var pending = _state.Pending.Select((p, index) => PendingView(p, index + 1, now)).ToList();
-        var finished = _state.Finished.Reverse().Take(20).Select(f => f.ToView()).ToList();
-        return new IisQueue(_state.Host, _state.IsIdle ? null : TargetProblem(), pending, finished);
+        var pending = State.Pending.Select((p, index) => PendingView(p, index + 1, now)).ToList();
+        var finished = State.Finished.Reverse().Take(20).Select(f => f.ToView()).ToList();
+        return new IisQueue(State.Host, State.IsIdle ? null : TargetProblem(), pending, finished);
     }
 
     private IisOperationView PendingView(QueuedIisOperation operation, int position, DateTimeOffset now)
@@ -414,10 +404,10 @@ public sealed class IisGate : ReceivePersistentActor, IWithTimers
         return numbers
             .Select(number =>
             {
-                var index = _state.Pending.FindIndex(p => p.Number == number);
+                var index = State.Pending.FindIndex(p => p.Number == number);
                 return index >= 0
-                    ? PendingView(_state.Pending[index], index + 1, now)
-                    : _state.Finished.Find(f => f.Number == number)?.ToView();
+                    ? PendingView(State.Pending[index], index + 1, now)
+                    : State.Finished.Find(f => f.Number == number)?.ToView();
             })
             .OfType<IisOperationView>()
             .ToList();
@@ -425,14 +415,14 @@ public sealed class IisGate : ReceivePersistentActor, IWithTimers
 
     private void ReportChange()
     {
-        var busy = !_state.IsIdle;
+        var busy = !State.IsIdle;
         if (busy != _reportedBusy)
         {
             _reportedBusy = busy;
             Context.Parent.Tell(new Busy(busy));
             if (!busy)
             {
-                _ = ReleaseQuietlyAsync(_runner, _state.Host);
+                _ = ReleaseQuietlyAsync(_runner, State.Host);
             }
         }
 
@@ -448,14 +438,6 @@ public sealed class IisGate : ReceivePersistentActor, IWithTimers
         catch (Exception)
         {
             // Housekeeping only: the next operation opens a fresh connection either way.
-        }
-    }
-
-    private void SnapshotWhenDue()
-    {
-        if (LastSequenceNr % SnapshotEvery == 0)
-        {
-            SaveSnapshot(_state);
         }
     }
 

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
+using Coordinator.Actors.Persistence;
 using Coordinator.Protocol.Iis;
 
 namespace Coordinator.Actors.Iis;
@@ -11,7 +12,7 @@ namespace Coordinator.Actors.Iis;
 /// <c>coord iis queue</c> from what the gates publish, without waking a machine per host. Requests from the CLI come
 /// through here and are marked pending before they reach the gate, so no queued write can be left asleep.
 /// </summary>
-public sealed class IisGateDirectory : ReceivePersistentActor
+public sealed class IisGateDirectory : JournalledActor<IisDirectoryState, IisDirectoryEvents.IIisDirectoryEvent>
 {
     public const string Name = "iis-gates";
     private const int SnapshotEvery = 500;
@@ -19,28 +20,20 @@ public sealed class IisGateDirectory : ReceivePersistentActor
     private readonly IActorRef _machines;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, IisQueue> _latest = new(StringComparer.Ordinal);
-    private IisDirectoryState _state = IisDirectoryState.Empty;
 
     public IisGateDirectory(IActorRef machines)
+        : base(IisDirectoryState.Empty, SnapshotEvery)
     {
         _machines = machines;
 
-        Recover<SnapshotOffer>(offer =>
-        {
-            if (offer.Snapshot is IisDirectoryState snapshot)
-            {
-                _state = snapshot;
-            }
-        });
-        Recover<IisDirectoryEvents.IIisDirectoryEvent>(e => _state = _state.Apply(e));
         Recover<RecoveryCompleted>(_ =>
         {
-            if (_state.PendingHosts.Count > 0)
+            if (State.PendingHosts.Count > 0)
             {
-                _log.Info("Waking the IIS gates of {Count} hosts with queued writes", _state.PendingHosts.Count);
+                _log.Info("Waking the IIS gates of {Count} hosts with queued writes", State.PendingHosts.Count);
             }
 
-            foreach (var host in _state.PendingHosts)
+            foreach (var host in State.PendingHosts)
             {
                 _machines.Tell(new IisCommands.Wake(host));
             }
@@ -53,13 +46,11 @@ public sealed class IisGateDirectory : ReceivePersistentActor
         Command<IisCommands.GetQueues>(_ => Sender.Tell(new IisQueues(
             _latest.Values.Where(q => q.Pending.Count > 0).OrderBy(q => q.Host, StringComparer.Ordinal).ToList())));
         Command<IisGate.QueueChanged>(OnQueueChanged);
-        Command<SaveSnapshotSuccess>(success => DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1)));
-        Command<SaveSnapshotFailure>(failure => _log.Warning(failure.Cause, "Snapshot of the IIS gate directory failed; recovery will replay events instead"));
-        Command<DeleteSnapshotsSuccess>(_ => { });
-        Command<DeleteSnapshotsFailure>(_ => { });
     }
 
     public override string PersistenceId => Name;
+
+    protected override IisDirectoryState Apply(IisDirectoryState state, IisDirectoryEvents.IIisDirectoryEvent @event) => state.Apply(@event);
 
     public static Props Props(IActorRef machines) => Akka.Actor.Props.Create(() => new IisGateDirectory(machines));
 
@@ -71,18 +62,14 @@ public sealed class IisGateDirectory : ReceivePersistentActor
 
     private void Enqueue(IisCommands.Enqueue enqueue)
     {
-        if (_state.PendingHosts.Contains(enqueue.Host))
+        if (State.PendingHosts.Contains(enqueue.Host))
         {
             _machines.Forward(enqueue);
             return;
         }
 
         var replyTo = Sender;
-        Persist(new IisDirectoryEvents.HostPending(enqueue.Host, DateTimeOffset.UtcNow), pending =>
-        {
-            Apply(pending);
-            _machines.Tell(enqueue, replyTo);
-        });
+        PersistAndApply(new IisDirectoryEvents.HostPending(enqueue.Host, DateTimeOffset.UtcNow), _ => _machines.Tell(enqueue, replyTo));
     }
 
     private void OnQueueChanged(IisGate.QueueChanged changed)
@@ -90,7 +77,7 @@ public sealed class IisGateDirectory : ReceivePersistentActor
         var queue = changed.Queue;
         _latest[queue.Host] = queue;
         var pending = queue.Pending.Count > 0;
-        if (pending == _state.PendingHosts.Contains(queue.Host))
+        if (pending == State.PendingHosts.Contains(queue.Host))
         {
             return;
         }
@@ -99,15 +86,6 @@ public sealed class IisGateDirectory : ReceivePersistentActor
         IisDirectoryEvents.IIisDirectoryEvent @event = pending
             ? new IisDirectoryEvents.HostPending(queue.Host, DateTimeOffset.UtcNow)
             : new IisDirectoryEvents.HostDrained(queue.Host, DateTimeOffset.UtcNow);
-        Persist(@event, Apply);
-    }
-
-    private void Apply(IisDirectoryEvents.IIisDirectoryEvent @event)
-    {
-        _state = _state.Apply(@event);
-        if (LastSequenceNr % SnapshotEvery == 0)
-        {
-            SaveSnapshot(_state);
-        }
+        PersistAndApply(@event, _ => { });
     }
 }

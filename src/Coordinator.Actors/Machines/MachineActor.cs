@@ -4,6 +4,7 @@ using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
 using Coordinator.Actors.Iis;
+using Coordinator.Actors.Persistence;
 using Coordinator.Iis;
 using Coordinator.Protocol.Iis;
 using Coordinator.Protocol.Machines;
@@ -17,14 +18,13 @@ namespace Coordinator.Actors.Machines;
 /// <see cref="MachineState"/> decides; this actor persists, applies, schedules and reports. Its child <see cref="IisGate"/>
 /// runs the host's IIS writes one at a time; the machine stays awake while the gate holds work.
 /// </summary>
-public sealed class MachineActor : ReceivePersistentActor, IWithTimers
+public sealed class MachineActor : JournalledActor<MachineState, MachineEvents.IMachineEvent>, IWithTimers
 {
     private readonly MachineActorSettings _settings;
     private readonly IBootstrapStepRunner _runner;
     private readonly ICertificateIssuer _issuer;
     private readonly IIisOperationRunner _iisRunner;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private MachineState _state;
 
     // Only while a run is active, and never persisted: who hears about progress, and the step in flight.
     private IActorRef _reportTo = ActorRefs.Nobody;
@@ -35,25 +35,16 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
     private bool _gateBusy;
 
     public MachineActor(string host, MachineActorSettings settings, IBootstrapStepRunner runner, ICertificateIssuer issuer, IIisOperationRunner iisRunner)
+        : base(MachineState.New(host), settings.SnapshotEvery)
     {
         _settings = settings;
         _runner = runner;
         _issuer = issuer;
         _iisRunner = iisRunner;
-        _state = MachineState.New(host);
         PersistenceId = PersistenceIdFor(host);
 
-        Recover<SnapshotOffer>(offer =>
-        {
-            if (offer.Snapshot is MachineState snapshot)
-            {
-                _state = snapshot;
-            }
-        });
-        Recover<MachineEvents.IMachineEvent>(e => _state = _state.Apply(e));
-
         Command<MachineCommands.Enroll>(Enroll);
-        Command<MachineCommands.GetState>(_ => Sender.Tell(_state));
+        Command<MachineCommands.GetState>(_ => Sender.Tell(State));
         Command<MachineCommands.StartBootstrap>(StartBootstrap);
         Command<MachineCommands.CancelBootstrap>(CancelBootstrap);
         Command<CertificateMessages.Adopt>(Adopt);
@@ -64,7 +55,7 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
         Command<IdentityIssued>(OnIdentityIssued);
         Command<RetryStep>(retry =>
         {
-            if (_state.IsRunning(retry.RunId) && _inFlight is null)
+            if (State.IsRunning(retry.RunId) && _inFlight is null)
             {
                 ContinueRun();
             }
@@ -77,20 +68,16 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
         Command<IisGate.Busy>(busy => _gateBusy = busy.HasWork);
         Command<ReceiveTimeout>(_ =>
         {
-            if (_state.ActiveRun is null && !_gateBusy)
+            if (State.ActiveRun is null && !_gateBusy)
             {
                 Context.Parent.Tell(new Passivate(PoisonPill.Instance));
             }
         });
-        Command<SaveSnapshotSuccess>(success =>
-            DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1)));
-        Command<SaveSnapshotFailure>(failure =>
-            _log.Warning(failure.Cause, "Snapshot of {Host} failed; recovery will replay events instead", _state.Host));
-        Command<DeleteSnapshotsSuccess>(_ => { });
-        Command<DeleteSnapshotsFailure>(_ => { });
     }
 
     public override string PersistenceId { get; }
+
+    protected override MachineState Apply(MachineState state, MachineEvents.IMachineEvent @event) => state.Apply(@event);
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -118,74 +105,74 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
 
     private void Enroll(MachineCommands.Enroll command)
     {
-        if (_state.Matches(command))
+        if (State.Matches(command))
         {
-            Sender.Tell(_state);
+            Sender.Tell(State);
             return;
         }
 
         var replyTo = Sender;
         Persist(new MachineEvents.Enrolled(command.Host, command.Environment, command.Address, DateTimeOffset.UtcNow), enrolled =>
         {
-            _state = _state.Apply(enrolled);
+            State = State.Apply(enrolled);
             _log.Info("Machine {Host} enrolled in {Environment} at {Address}", enrolled.Host, enrolled.Environment, enrolled.Address);
-            replyTo.Tell(_state);
+            replyTo.Tell(State);
             SnapshotWhenDue();
         });
     }
 
     private void StartBootstrap(MachineCommands.StartBootstrap command)
     {
-        if (_state.IsRunning(command.RunId))
+        if (State.IsRunning(command.RunId))
         {
             // The supervisor asks again after a restart: resume, and report to whoever asked last.
             _reportTo = Sender;
             _streamOutput = command.StreamOutput;
-            Sender.Tell(_state);
+            Sender.Tell(State);
             if (_inFlight is null && !_issuing)
             {
-                _log.Info("Resuming run {RunId} on {Host} at step {Step}", command.RunId, _state.Host, _state.ActiveRun!.NextStep);
+                _log.Info("Resuming run {RunId} on {Host} at step {Step}", command.RunId, State.Host, State.ActiveRun!.NextStep);
                 ContinueRun();
             }
 
             return;
         }
 
-        if (_state.HasFinished(command.RunId))
+        if (State.HasFinished(command.RunId))
         {
-            Sender.Tell(_state);
+            Sender.Tell(State);
             Sender.Tell(EndedReport(command.RunId));
             return;
         }
 
-        if (_state.ActiveRun is { } other)
+        if (State.ActiveRun is { } other)
         {
-            Sender.Tell(_state);
+            Sender.Tell(State);
             Sender.Tell(new MachineReports.BootstrapEnded(
-                _state.Host, command.RunId, BootstrapOutcome.Failed, null, $"the host is busy with run {other.RunId}"));
+                State.Host, command.RunId, BootstrapOutcome.Failed, null, $"the host is busy with run {other.RunId}"));
             return;
         }
 
         var replyTo = Sender;
         Persist(new MachineEvents.BootstrapStarted(command.Host, command.RunId, command.Spec, DateTimeOffset.UtcNow), started =>
         {
-            _state = _state.Apply(started);
-            TellGate(new IisGate.Target(_state.LastSpec));
+            State = State.Apply(started);
+            TellGate(new IisGate.Target(State.LastSpec));
             _reportTo = replyTo;
             _streamOutput = command.StreamOutput;
             _attempt = 0;
             Context.SetReceiveTimeout(null);
             _log.Info("Run {RunId} started on {Host} in {Environment}", started.RunId, started.Host, started.Spec.Environment);
-            replyTo.Tell(_state);
+            replyTo.Tell(State);
             ContinueRun();
         });
     }
 
     private void CancelBootstrap(MachineCommands.CancelBootstrap command)
     {
-        if (!_state.IsRunning(command.RunId))
+        if (!State.IsRunning(command.RunId))
         {
-            Sender.Tell(_state);
+            Sender.Tell(State);
             return;
         }
 
@@ -194,10 +181,10 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
         var replyTo = Sender;
         Persist(new MachineEvents.BootstrapCancelled(command.Host, command.RunId, DateTimeOffset.UtcNow), cancelled =>
         {
-            _state = _state.Apply(cancelled);
+            State = State.Apply(cancelled);
             _log.Warning("Run {RunId} on {Host} was cancelled", cancelled.RunId, cancelled.Host);
-            replyTo.Tell(_state);
-            EndRun(new MachineReports.BootstrapEnded(_state.Host, cancelled.RunId, BootstrapOutcome.Cancelled, null, "cancelled by an operator"));
+            replyTo.Tell(State);
+            EndRun(new MachineReports.BootstrapEnded(State.Host, cancelled.RunId, BootstrapOutcome.Cancelled, null, "cancelled by an operator"));
         });
     }
 
@@ -218,7 +205,7 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
 
     private void Export(CertificateMessages.Export command)
     {
-        if (_state.Identity is not { } identity)
+        if (State.Identity is not { } identity)
         {
             Sender.Tell(new CertificateMessages.Refused(command.Host, $"{command.Host} has no retained certificate yet: bootstrap it, or import one with coord certs import"));
             return;
@@ -237,7 +224,7 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
             return;
         }
 
-        var (runner, timeout, identity, spec) = (_runner, _settings.Bootstrap.StepTimeout, _state.Identity, _state.LastSpec);
+        var (runner, timeout, identity, spec) = (_runner, _settings.Bootstrap.StepTimeout, State.Identity, State.LastSpec);
         CustodyAsync(command.Host, Sender, timeout, async token =>
         {
             var octopus = identity is null
@@ -251,7 +238,7 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
 
     private bool RefuseWhileRunning(string host, string what)
     {
-        if (_state.ActiveRun is not { } run)
+        if (State.ActiveRun is not { } run)
         {
             return false;
         }
@@ -277,27 +264,27 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
     {
         switch (done.Result)
         {
-            case AdoptedIdentity adopted when _state.Identity is { } current && current.Thumbprint != adopted.Identity.Thumbprint && !adopted.Replace:
-                done.ReplyTo.Tell(new CertificateMessages.Refused(_state.Host,
-                    $"{_state.Host} already has the retained certificate {current.Thumbprint}; importing {adopted.Identity.Thumbprint} would change its " +
+            case AdoptedIdentity adopted when State.Identity is { } current && current.Thumbprint != adopted.Identity.Thumbprint && !adopted.Replace:
+                done.ReplyTo.Tell(new CertificateMessages.Refused(State.Host,
+                    $"{State.Host} already has the retained certificate {current.Thumbprint}; importing {adopted.Identity.Thumbprint} would change its " +
                     "identity in Octopus. Pass --replace to do it anyway."));
                 break;
-            case AdoptedIdentity adopted when _state.Identity?.Thumbprint == adopted.Identity.Thumbprint:
-                done.ReplyTo.Tell(new CertificateMessages.Adopted(_state.Host, adopted.Identity.Thumbprint, adopted.Identity.NotAfter, Replaced: false));
+            case AdoptedIdentity adopted when State.Identity?.Thumbprint == adopted.Identity.Thumbprint:
+                done.ReplyTo.Tell(new CertificateMessages.Adopted(State.Host, adopted.Identity.Thumbprint, adopted.Identity.NotAfter, Replaced: false));
                 break;
             case AdoptedIdentity adopted:
-                var replaced = _state.Identity is not null;
-                Persist(new MachineEvents.CertificateAdopted(_state.Host, adopted.Identity, DateTimeOffset.UtcNow), e =>
+                var replaced = State.Identity is not null;
+                Persist(new MachineEvents.CertificateAdopted(State.Host, adopted.Identity, DateTimeOffset.UtcNow), e =>
                 {
-                    _state = _state.Apply(e);
+                    State = State.Apply(e);
                     _log.Warning("Certificate {Thumbprint} imported by an operator as the identity of {Host}", e.Identity.Thumbprint, e.Host);
                     done.ReplyTo.Tell(new CertificateMessages.Adopted(e.Host, e.Identity.Thumbprint, e.Identity.NotAfter, replaced));
                 });
                 break;
             case CertificateMessages.Forgot forgot:
-                Persist(new MachineEvents.Forgotten(_state.Host, DateTimeOffset.UtcNow), e =>
+                Persist(new MachineEvents.Forgotten(State.Host, DateTimeOffset.UtcNow), e =>
                 {
-                    _state = _state.Apply(e);
+                    State = State.Apply(e);
                     TellGate(new IisGate.Target(null));
                     _log.Warning("Machine {Host} forgotten: certificate {Thumbprint} dropped; Octopus: {Octopus}", e.Host, forgot.Thumbprint ?? "none", forgot.Octopus);
                     done.ReplyTo.Tell(forgot);
@@ -312,14 +299,14 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
     /// <summary>Runs the next step, issuing and persisting the host's retained certificate first if it has none.</summary>
     private void ContinueRun()
     {
-        if (_state.Identity is not null)
+        if (State.Identity is not null)
         {
-            RunNextStep(_state.Identity);
+            RunNextStep(State.Identity);
             return;
         }
 
-        var runId = _state.ActiveRun!.RunId;
-        var host = _state.Host;
+        var runId = State.ActiveRun!.RunId;
+        var host = State.Host;
         var timeout = _settings.Bootstrap.StepTimeout;
         _issuing = true;
         IssueAsync(_issuer, host, runId, timeout).PipeTo(Self);
@@ -341,7 +328,7 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
     private void OnIdentityIssued(IdentityIssued issued)
     {
         _issuing = false;
-        if (!_state.IsRunning(issued.RunId))
+        if (!State.IsRunning(issued.RunId))
         {
             return; // the run was cancelled meanwhile; the next run issues again
         }
@@ -349,29 +336,29 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
         if (issued.Identity is null)
         {
             var reason = $"could not issue the host's retained certificate: {issued.Error}";
-            Persist(new MachineEvents.BootstrapFailed(_state.Host, issued.RunId, BootstrapStep.ImportCertificate, reason, DateTimeOffset.UtcNow), failure =>
+            Persist(new MachineEvents.BootstrapFailed(State.Host, issued.RunId, BootstrapStep.ImportCertificate, reason, DateTimeOffset.UtcNow), failure =>
             {
-                _state = _state.Apply(failure);
+                State = State.Apply(failure);
                 _log.Error("Run {RunId} on {Host} failed: {Reason}", failure.RunId, failure.Host, failure.Reason);
-                EndRun(new MachineReports.BootstrapEnded(_state.Host, failure.RunId, BootstrapOutcome.Failed, failure.Step, failure.Reason));
+                EndRun(new MachineReports.BootstrapEnded(State.Host, failure.RunId, BootstrapOutcome.Failed, failure.Step, failure.Reason));
             });
             return;
         }
 
-        Persist(new MachineEvents.CertificateRetained(_state.Host, issued.Identity, DateTimeOffset.UtcNow), retained =>
+        Persist(new MachineEvents.CertificateRetained(State.Host, issued.Identity, DateTimeOffset.UtcNow), retained =>
         {
-            _state = _state.Apply(retained);
+            State = State.Apply(retained);
             _log.Info("Retained certificate {Thumbprint} issued for {Host}", retained.Identity.Thumbprint, retained.Host);
-            RunNextStep(_state.Identity!);
+            RunNextStep(State.Identity!);
         });
     }
 
     private void RunNextStep(RetainedIdentity identity)
     {
-        var run = _state.ActiveRun!;
+        var run = State.ActiveRun!;
         _attempt++;
-        var output = _streamOutput ? new OutputReporter(_reportTo, _state.Host, run.RunId, run.NextStep) : null;
-        var request = new StepRequest(_state.Host, run.RunId, run.NextStep, _attempt, run.Spec, identity, output);
+        var output = _streamOutput ? new OutputReporter(_reportTo, State.Host, run.RunId, run.NextStep) : null;
+        var request = new StepRequest(State.Host, run.RunId, run.NextStep, _attempt, run.Spec, identity, output);
         var cancellation = new CancellationTokenSource(_settings.Bootstrap.StepTimeout);
         _inFlight = new InFlightStep(request, cancellation, Stopwatch.StartNew());
 
@@ -415,7 +402,7 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
         _inFlight.Cancellation.Dispose();
         _inFlight = null;
         var request = finished.Request;
-        var environment = _state.ActiveRun!.Spec.Environment;
+        var environment = State.ActiveRun!.Spec.Environment;
 
         switch (finished.Result)
         {
@@ -424,7 +411,7 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
                     request.Host, request.RunId, request.Step, request.Attempt, (long)elapsed.TotalMilliseconds, completed.Detail, DateTimeOffset.UtcNow);
                 Persist(@event, done =>
                 {
-                    _state = _state.Apply(done);
+                    State = State.Apply(done);
                     _attempt = 0;
                     _log.Log(
                         LogLevel.InfoLevel,
@@ -432,9 +419,9 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
                         [done.Step, done.Host, environment, done.RunId, done.Attempt, done.DurationMs, done.Detail ?? "done"]);
                     SnapshotWhenDue();
                     _reportTo.Tell(new MachineReports.StepFinished(done.Host, done.RunId, done.Step, done.Attempt, done.DurationMs, done.Detail));
-                    if (_state.ActiveRun is null)
+                    if (State.ActiveRun is null)
                     {
-                        EndRun(new MachineReports.BootstrapEnded(_state.Host, done.RunId, BootstrapOutcome.Succeeded, null, null, _state.Identity?.Thumbprint));
+                        EndRun(new MachineReports.BootstrapEnded(State.Host, done.RunId, BootstrapOutcome.Succeeded, null, null, State.Identity?.Thumbprint));
                     }
                     else
                     {
@@ -457,12 +444,12 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
                 var reason = failed.Transient ? $"{failed.Reason} (gave up after {request.Attempt} attempts)" : failed.Reason;
                 Persist(new MachineEvents.BootstrapFailed(request.Host, request.RunId, request.Step, reason, DateTimeOffset.UtcNow), failure =>
                 {
-                    _state = _state.Apply(failure);
+                    State = State.Apply(failure);
                     _log.Log(
                         LogLevel.ErrorLevel,
                         "Step {Step} failed on {Host} in {Environment} (run {RunId}, attempt {Attempt}) after {DurationMs} ms: {Reason}",
                         [failure.Step, failure.Host, environment, failure.RunId, request.Attempt, (long)elapsed.TotalMilliseconds, failure.Reason]);
-                    EndRun(new MachineReports.BootstrapEnded(_state.Host, failure.RunId, BootstrapOutcome.Failed, failure.Step, failure.Reason, _state.Identity?.Thumbprint));
+                    EndRun(new MachineReports.BootstrapEnded(State.Host, failure.RunId, BootstrapOutcome.Failed, failure.Step, failure.Reason, State.Identity?.Thumbprint));
                 });
                 break;
         }
@@ -506,7 +493,7 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
     private IActorRef Gate() =>
         Context.Child(IisGate.ChildName) is var gate && !gate.IsNobody()
             ? gate
-            : Context.ActorOf(IisGate.Props(_state.Host, _state.LastSpec, _iisRunner, _settings.IisPolicy), IisGate.ChildName);
+            : Context.ActorOf(IisGate.Props(State.Host, State.LastSpec, _iisRunner, _settings.IisPolicy), IisGate.ChildName);
 
     private void TellGate(IisGate.Target target)
     {
@@ -538,19 +525,11 @@ public sealed class MachineActor : ReceivePersistentActor, IWithTimers
         }
     }
 
-    private MachineReports.BootstrapEnded EndedReport(string runId) => _state.Status switch
+    private MachineReports.BootstrapEnded EndedReport(string runId) => State.Status switch
     {
-        MachineStatus.Ready => new MachineReports.BootstrapEnded(_state.Host, runId, BootstrapOutcome.Succeeded, null, null),
-        _ => new MachineReports.BootstrapEnded(_state.Host, runId, BootstrapOutcome.Failed, null, _state.LastError),
+        MachineStatus.Ready => new MachineReports.BootstrapEnded(State.Host, runId, BootstrapOutcome.Succeeded, null, null),
+        _ => new MachineReports.BootstrapEnded(State.Host, runId, BootstrapOutcome.Failed, null, State.LastError),
     };
-
-    private void SnapshotWhenDue()
-    {
-        if (LastSequenceNr % _settings.SnapshotEvery == 0)
-        {
-            SaveSnapshot(_state);
-        }
-    }
 
     /// <summary>Passes each line a step's commands print straight to whoever follows the run; called on the runner's threads.</summary>
     private sealed class OutputReporter(IActorRef reportTo, string host, string runId, BootstrapStep step) : IProgress<StepOutputLine>
