@@ -48,7 +48,8 @@ public sealed class AdminEndpoint : ReceiveActor
                 bootstrap.Tell(done.Start, done.ReplyTo);
             }
         });
-        Receive<FleetCommands.RetryRun>(retry => bootstrap.Forward(retry));
+        Receive<FleetCommands.RetryRun>(retry => RetryAsync(bootstrap, preflight, retry, Sender).PipeTo(Self));
+        Receive<Answer>(answer => answer.ReplyTo.Tell(answer.Message));
         Receive<CertificateMessages.Adopt>(adopt => bootstrap.Forward(adopt));
         Receive<CertificateMessages.Export>(export => bootstrap.Forward(export));
         Receive<CertificateMessages.Forget>(forget => bootstrap.Forward(forget));
@@ -67,6 +68,24 @@ public sealed class AdminEndpoint : ReceiveActor
     public static Props Props(NodeInfo node, IActorRef bootstrap, IActorRef hostKeys, IActorRef iisGates, IRunPreflight preflight) =>
         Akka.Actor.Props.Create(() => new AdminEndpoint(node, bootstrap, hostKeys, iisGates, preflight));
 
+    /// <summary>A retry is checked like a new run: the key may have been rotated, or an installer removed, since.</summary>
+    private static async Task<object> RetryAsync(IActorRef bootstrap, IRunPreflight preflight, FleetCommands.RetryRun retry, IActorRef replyTo)
+    {
+        object plan;
+        try
+        {
+            plan = await bootstrap.Ask<object>(new FleetCommands.PlanRetry(retry.RunId, retry.NewRunId), PreflightTimeout);
+        }
+        catch (AskTimeoutException)
+        {
+            return new Answer(new AdminMessages.RequestFailed($"the coordinator did not work out run {retry.RunId}'s hosts within {PreflightTimeout.TotalSeconds:0} s"), replyTo);
+        }
+
+        return plan is FleetCommands.StartRun start
+            ? await CheckAsync(preflight, start.Hosts, start, replyTo)
+            : new Answer(plan, replyTo);
+    }
+
     private static async Task<Checked> CheckAsync(
         IRunPreflight preflight, IReadOnlyList<RunHost> hosts, FleetCommands.StartRun? start, IActorRef replyTo)
     {
@@ -81,6 +100,9 @@ public sealed class AdminEndpoint : ReceiveActor
             return new Checked(new FleetCommands.RunPlan([], [problem], []), start, replyTo);
         }
     }
+
+    /// <summary>A reply worked out in async code, piped back to be sent from the actor.</summary>
+    private sealed record Answer(object Message, IActorRef ReplyTo) : INoSerializationVerificationNeeded;
 
     /// <summary>A preflight's answer, piped back with the request it was for.</summary>
     private sealed record Checked(FleetCommands.RunPlan Plan, FleetCommands.StartRun? Start, IActorRef ReplyTo) : INoSerializationVerificationNeeded;

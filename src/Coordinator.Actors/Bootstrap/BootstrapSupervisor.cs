@@ -64,7 +64,7 @@ public sealed class BootstrapSupervisor : JournalledActor<FleetState, FleetEvent
             State.Runs.Values.OrderByDescending(r => r.StartedAt).Select(r => r.ToSummary()).ToList())));
         Command<AdminMessages.GetFleetStatus>(_ => Sender.Tell(new AdminMessages.FleetStatus(
             State.Machines.Values.Select(m => _inFlight.ContainsKey(m.Host) ? m with { Status = MachineStatus.InProgress } : m).ToList())));
-        Command<FleetCommands.RetryRun>(RetryRun);
+        Command<FleetCommands.PlanRetry>(PlanRetry);
         Command<CertificateMessages.Adopt>(adopt => StartCustody(adopt));
         Command<CertificateMessages.Export>(export => StartCustody(export));
         Command<CertificateMessages.Forget>(forget => StartCustody(forget));
@@ -292,7 +292,7 @@ public sealed class BootstrapSupervisor : JournalledActor<FleetState, FleetEvent
         _machines.Tell(new MachineCommands.StartBootstrap(stopped.Host, runId, run.Hosts.Single(h => h.Host == stopped.Host).Spec, run.Options.Sequential));
     }
 
-    private void RetryRun(FleetCommands.RetryRun command)
+    private void PlanRetry(FleetCommands.PlanRetry command)
     {
         var problem = State.Runs.TryGetValue(command.RunId, out var run) switch
         {
@@ -313,8 +313,7 @@ public sealed class BootstrapSupervisor : JournalledActor<FleetState, FleetEvent
             return;
         }
 
-        _log.Info("Retrying {HostCount} hosts of run {RunId} as run {NewRunId}", again.Count, command.RunId, command.NewRunId);
-        StartRun(new FleetCommands.StartRun(command.NewRunId, again, run!.Options));
+        Sender.Tell(new FleetCommands.StartRun(command.NewRunId, again, run!.Options));
     }
 
     private void Track(MachineReports.IMachineReport report, Func<LiveHost, LiveHost> update)

@@ -15,7 +15,7 @@ namespace Coordinator.Cli.Commands;
 public static partial class BootstrapCommand
 {
     /// <summary>The coordinator checks the Octopus Server before it answers; that may take retries.</summary>
-    private static readonly TimeSpan CheckWait = TimeSpan.FromSeconds(90);
+    internal static readonly TimeSpan CheckWait = TimeSpan.FromSeconds(90);
 
     public static Command Create(GlobalOptions options, Terminal terminal)
     {

@@ -20,7 +20,7 @@ public static class RetryCommand
             {
                 await using var client = await invocation.ConnectAsync(cancellationToken);
                 var accepted = await client.AskAsync<FleetCommands.RunAccepted>(
-                    new FleetCommands.RetryRun(invocation.Value(run), BootstrapCommand.NewRunId()), cancellationToken);
+                    new FleetCommands.RetryRun(invocation.Value(run), BootstrapCommand.NewRunId()), BootstrapCommand.CheckWait, cancellationToken);
                 if (invocation.ParseResult.GetValue(follow))
                 {
                     return await RunFollower.FollowAsync(client, accepted.RunId, invocation.Output, terminal, cancellationToken);

@@ -49,6 +49,14 @@ public static class FleetCommands
     [Manifest("fleet.retry-run.v1")]
     public sealed record RetryRun(string RunId, string NewRunId) : ICoordinatorMessage;
 
+    /// <summary>
+    /// What <see cref="RetryRun"/> would start: the run's unsuccessful hosts with their specs and the run's options, so
+    /// the admin endpoint can check them (the Octopus Server, the key, the files) before starting anything. Reply: that
+    /// <see cref="StartRun"/>, not started, or <see cref="Admin.AdminMessages.RequestFailed"/> saying why there is nothing to retry.
+    /// </summary>
+    [Manifest("fleet.plan-retry.v1")]
+    public sealed record PlanRetry(string RunId, string NewRunId) : ICoordinatorMessage;
+
     /// <summary>Where a run stands right now, host by host. Reply: <see cref="RunProgress"/>.</summary>
     /// <param name="OutputAfter">
     /// For runs that stream their hosts' output (<c>--sequential</c>): the lines after this sequence number (0 for

@@ -1,5 +1,7 @@
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
+using Coordinator.Actors;
+using Coordinator.Actors.Admin;
 using Coordinator.Actors.Bootstrap;
 using Coordinator.Actors.Machines;
 using Coordinator.Protocol.Admin;
@@ -162,6 +164,55 @@ public sealed class BootstrapRunTests() : TestKit(ActorTestConfig.Create())
 
         AwaitAssert(() => Assert.Equal(2, runner.Cancelled.Count));
         Assert.Equal(2, runner.Requests.Select(r => r.Host).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_retry_is_checked_like_a_new_run_and_only_the_unsuccessful_hosts_go_again()
+    {
+        var runner = new ScriptedStepRunner().Hold(BootstrapStep.Install);
+        var (_, supervisor) = StartCoordinator(runner);
+        supervisor.Tell(new FleetCommands.StartRun("run-1", Hosts(2), RunOptions.Default));
+        ExpectMsg<FleetCommands.RunAccepted>();
+        AwaitAssert(() => Assert.Equal(2, runner.Requests.Count(r => r.Step == BootstrapStep.Install)));
+        supervisor.Tell(new FleetCommands.CancelHost("run-1", "web-02"));
+        ExpectMsg<RunSummary>();
+        runner.Release(BootstrapStep.Install);
+        AwaitRunEnd(supervisor, "run-1");
+
+        var refusing = new RecordingPreflight("the API key file /keys/octopus is gone");
+        var admin = Sys.ActorOf(AdminEndpoint.Props(Node, supervisor, ActorRefs.Nobody, ActorRefs.Nobody, refusing));
+        admin.Tell(new FleetCommands.RetryRun("run-1", "run-2"));
+        var refused = ExpectMsg<AdminMessages.RequestFailed>();
+        var passing = new RecordingPreflight();
+        var admitting = Sys.ActorOf(AdminEndpoint.Props(Node, supervisor, ActorRefs.Nobody, ActorRefs.Nobody, passing));
+        admitting.Tell(new FleetCommands.RetryRun("run-1", "run-3"));
+        var accepted = ExpectMsg<FleetCommands.RunAccepted>();
+        admitting.Tell(new FleetCommands.RetryRun("run-9", "run-4"));
+        var unknown = ExpectMsg<AdminMessages.RequestFailed>();
+
+        Assert.Contains("run run-2 was not started: the API key file /keys/octopus is gone", refused.Reason);
+        Assert.Equal(["web-02"], refusing.Checked.Single().Select(h => h.Host));
+        Assert.Equal(("run-3", 1), (accepted.RunId, accepted.Hosts));
+        Assert.Equal(["web-02"], passing.Checked.Single().Select(h => h.Host));
+        Assert.Contains("there is no run run-9", unknown.Reason);
+        var run = AwaitRunEnd(supervisor, "run-3");
+        Assert.Equal((RunStatus.Completed, 1), (run.Status, run.Succeeded));
+        supervisor.Tell(FleetCommands.GetRuns.Instance);
+        Assert.DoesNotContain(ExpectMsg<FleetCommands.RunList>().Runs, r => r.RunId == "run-2");
+    }
+
+    private static readonly NodeInfo Node = new("1.0.0", DateTimeOffset.UtcNow, "sqlite", "coordinator.db");
+
+    /// <summary>Records which hosts it was asked to check, and refuses them with the problems it was given.</summary>
+    private sealed class RecordingPreflight(params string[] problems) : IRunPreflight
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<IReadOnlyList<RunHost>> Checked { get; } = new();
+
+        public Task<FleetCommands.RunPlan> CheckAsync(IReadOnlyList<RunHost> hosts, CancellationToken cancellationToken)
+        {
+            Checked.Enqueue(hosts);
+            return Task.FromResult(new FleetCommands.RunPlan(["checked"], problems, []));
+        }
     }
 
     [Fact]
