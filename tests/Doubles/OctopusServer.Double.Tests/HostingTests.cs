@@ -66,6 +66,75 @@ public sealed partial class HostingTests
     }
 
     [Fact]
+    public void The_command_line_takes_repeated_error_rates_and_a_hang_rate()
+    {
+        var parsed = StandaloneArguments.Parse(
+            ["--api-key", "API-GIVEN", "--error-rate", "503=20%", "--error-rate", "500=0.5", "--hang-rate", "5%"],
+            apiKeyFromEnvironment: "API-FROMENVIRONMENT",
+            out var error);
+
+        Assert.Null(error);
+        Assert.NotNull(parsed);
+        Assert.Equal("API-GIVEN", parsed.Options.ApiKey);
+        Assert.Equal(0.2, parsed.ErrorRates[503], 6);
+        Assert.Equal(0.5, parsed.ErrorRates[500], 6);
+        Assert.Equal(0.05, parsed.HangRate, 6);
+        Assert.Equal(0, parsed.Options.Port);
+        Assert.Equal(1, parsed.Options.FaultSeed);
+    }
+
+    [Fact]
+    public void The_command_line_names_an_unknown_option_and_lists_the_options()
+    {
+        Assert.Null(StandaloneArguments.Parse(["--prot", "8065"], apiKeyFromEnvironment: "API-SECRET", out var error));
+
+        Assert.Contains("'--prot'", error);
+        Assert.Contains("--port", error);
+    }
+
+    [Fact]
+    public void The_command_line_names_a_malformed_error_rate_and_the_expected_form()
+    {
+        Assert.Null(StandaloneArguments.Parse(["--error-rate", "503-20%"], apiKeyFromEnvironment: "API-SECRET", out var error));
+
+        Assert.Contains("'--error-rate 503-20%'", error);
+        Assert.Contains("CODE=R", error);
+        Assert.Contains("503=20%", error);
+    }
+
+    [Theory]
+    [InlineData("65536")]
+    [InlineData("-1")]
+    public void The_command_line_refuses_a_port_out_of_range(string port)
+    {
+        Assert.Null(StandaloneArguments.Parse(["--port", port], apiKeyFromEnvironment: "API-SECRET", out var error));
+
+        Assert.Contains($"'--port {port}'", error);
+        Assert.Contains("0 to 65535", error);
+    }
+
+    [Fact]
+    public void The_command_line_never_repeats_the_api_key_in_an_error()
+    {
+        Assert.Null(StandaloneArguments.Parse(["--api-key", "API-SECRET", "--latency-ms", "soon"], apiKeyFromEnvironment: null, out var error));
+
+        Assert.Contains("'--latency-ms soon'", error);
+        Assert.DoesNotContain("API-SECRET", error);
+    }
+
+    [Fact]
+    public void The_usage_lists_every_option()
+    {
+        foreach (var option in new[] { "--port", "--api-key", "--https", "--environments", "--seed", "--error-rate", "--latency-ms", "--hang-rate", "--help" })
+        {
+            Assert.Contains(option, StandaloneArguments.Usage);
+        }
+
+        Assert.True(StandaloneArguments.AsksForHelp(["--port", "1", "--help"]));
+        Assert.False(StandaloneArguments.AsksForHelp(["--port", "1"]));
+    }
+
+    [Fact]
     public async Task Standalone_prints_its_url_serves_and_stops_on_sigterm()
     {
         const string apiKey = "API-STANDALONETEST0000000000";

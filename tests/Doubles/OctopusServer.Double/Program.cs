@@ -7,7 +7,7 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args.Contains("--help"))
+        if (StandaloneArguments.AsksForHelp(args))
         {
             Console.WriteLine(StandaloneArguments.Usage);
             return 0;
