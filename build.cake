@@ -2,7 +2,7 @@
 //   ./build.sh --target=Demo            (as root: the lab's hosts are sshd processes in their own namespaces)
 //   ./build.sh --target=Bench           (1,000 simulated hosts; writes docs/benchmarks.md)
 //   ./build.sh [--target=Build|Test|Run] [--configuration=Release|Debug]
-//   ./build.sh --target=Test [--filter="FullyQualifiedName~Persistence"] [--hang-timeout=5m]
+//   ./build.sh --target=Test [--filter="FullyQualifiedName~Persistence"] [--hang-timeout=10m]
 //   ./build.sh --target=Run -- <arguments for Coordinator.Host>
 //   ./build.sh --target=LabUp [--hosts=10] [--windows=0] [--state=DIR] [--octopus-port=8065]
 //   ./build.sh --target=LabDown [--state=DIR]
@@ -18,7 +18,7 @@ var configuration = Argument("configuration", "Release");
 var testFilter = Argument("filter", string.Empty);
 // A test that runs this long without finishing is taken to hang: its test host is killed and the
 // run counts as failed, so one hang cannot eat CI's time limit.
-var hangTimeout = Argument("hang-timeout", "5m");
+var hangTimeout = Argument("hang-timeout", "10m");
 
 // Cake runs with the script's directory, the repository root, as working directory.
 var repoRoot = Context.Environment.WorkingDirectory;

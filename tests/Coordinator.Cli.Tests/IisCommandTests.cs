@@ -64,16 +64,21 @@ public sealed class IisCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Apply_to_an_environment_queues_on_each_of_its_hosts_and_reports_a_refusal_with_exit_1()
+    public async Task Apply_to_an_environment_queues_on_each_host_skips_linux_hosts_and_a_refusal_goes_to_stderr_with_exit_1()
     {
         var hosts = new ConcurrentQueue<string>();
+        var refuseWeb03 = true;
         await using var coordinator = StandInCoordinator.Start(request => request switch
         {
             GetFleetStatus => new FleetStatus([
                 new MachineSummary("web-02", "Production", MachineStatus.Ready, null, null),
                 new MachineSummary("db-01", "Staging", MachineStatus.Ready, null, null),
+                new MachineSummary("web-03", "Production", MachineStatus.Ready, null, null),
                 new MachineSummary("web-01", "Production", MachineStatus.Ready, null, null)]),
-            IisCommands.Enqueue { Host: "web-02" } enqueue => Record(hosts, enqueue, new IisCommands.IisRefused("web-02", "web-02 is a Linux host; IIS operations need a Windows host")),
+            IisCommands.Enqueue { Host: "web-02" } enqueue => Record(hosts, enqueue,
+                new IisCommands.IisRefused("web-02", "web-02 is a Linux host; IIS operations need a Windows host", IisRefusalKind.NotWindows)),
+            IisCommands.Enqueue { Host: "web-03" } enqueue when Volatile.Read(ref refuseWeb03) => Record(hosts, enqueue,
+                new IisCommands.IisRefused("web-03", "web-03 has not been bootstrapped by this coordinator", IisRefusalKind.NotBootstrapped)),
             IisCommands.Enqueue enqueue => Record(hosts, enqueue, new IisCommands.IisOperations(enqueue.Host, [View(1, "Ensure app pool 'Shop'", IisOperationState.Queued, 1)])),
             _ => null,
         });
@@ -81,11 +86,23 @@ public sealed class IisCommandTests : IDisposable
 
         var exitCode = await CoordCommandLine.RunAsync(
             ["iis", "apply", "--environment", "Production", "-f", OperationsFile(TwoOperations), "--endpoint", coordinator.Endpoint.ToString()], captured.Terminal);
+        Volatile.Write(ref refuseWeb03, false);
+        var withoutRefusal = new CapturedTerminal();
+        var secondExit = await CoordCommandLine.RunAsync(
+            ["iis", "apply", "--environment", "Production", "-f", OperationsFile(TwoOperations), "--endpoint", coordinator.Endpoint.ToString()], withoutRefusal.Terminal);
+        var named = new CapturedTerminal();
+        var namedExit = await CoordCommandLine.RunAsync(
+            ["iis", "apply", "--host", "web-02", "-f", OperationsFile(TwoOperations), "--endpoint", coordinator.Endpoint.ToString()], named.Terminal);
 
         Assert.Equal((int)ExitCode.OperationFailed, exitCode);
-        Assert.Equal(["web-01", "web-02"], hosts);
-        Assert.Contains("web-02: refused: web-02 is a Linux host", captured.Out);
+        Assert.Equal(["web-01", "web-02", "web-03"], hosts.Take(3));
+        Assert.Contains("coord: web-03: refused: web-03 has not been bootstrapped", captured.Error);
+        Assert.Contains("web-02: skipped: web-02 is a Linux host", captured.Out);
+        Assert.DoesNotContain("web-02", captured.Error);
         Assert.Contains("Ensure app pool 'Shop'", captured.Out);
+        Assert.Equal((int)ExitCode.Ok, secondExit);
+        Assert.Equal((int)ExitCode.OperationFailed, namedExit);
+        Assert.Contains("coord: web-02: refused: web-02 is a Linux host", named.Error);
     }
 
     [Fact]

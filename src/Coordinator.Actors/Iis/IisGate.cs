@@ -113,7 +113,7 @@ public sealed class IisGate : JournalledActor<IisGateState, IisGateEvents.IIisGa
     {
         if (Refusal(request) is { } refusal)
         {
-            replyTo.Tell(new IisCommands.IisRefused(State.Host, refusal));
+            replyTo.Tell(refusal);
             return;
         }
 
@@ -147,20 +147,20 @@ public sealed class IisGate : JournalledActor<IisGateState, IisGateEvents.IIisGa
         });
     }
 
-    private string? Refusal(IisCommands.Enqueue request)
+    private IisCommands.IisRefused? Refusal(IisCommands.Enqueue request)
     {
         if (request.Operations.Count == 0)
         {
-            return "the request holds no IIS operations";
+            return new IisCommands.IisRefused(State.Host, "the request holds no IIS operations");
         }
 
         if (TargetProblem() is { } problem)
         {
-            return problem;
+            return new IisCommands.IisRefused(State.Host, problem.Reason, problem.Kind);
         }
 
         var problems = request.Operations.SelectMany(ProblemsOf).ToList();
-        return problems.Count == 0 ? null : string.Join(" ", problems);
+        return problems.Count == 0 ? null : new IisCommands.IisRefused(State.Host, string.Join(" ", problems));
     }
 
     private static IReadOnlyList<string> ProblemsOf(IisOperation operation)
@@ -364,10 +364,11 @@ public sealed class IisGate : JournalledActor<IisGateState, IisGateEvents.IIisGa
         }
     }
 
-    private string? TargetProblem() => _target switch
+    private (IisRefusalKind Kind, string Reason)? TargetProblem() => _target switch
     {
-        null => $"{State.Host} has not been bootstrapped by this coordinator, so it does not know how to reach it: run coord bootstrap for it first",
-        { Os: HostPlatform.Linux } => $"{State.Host} is a Linux host; IIS operations need a Windows host",
+        null => (IisRefusalKind.NotBootstrapped,
+            $"{State.Host} has not been bootstrapped by this coordinator, so it does not know how to reach it: run coord bootstrap for it first"),
+        { Os: HostPlatform.Linux } => (IisRefusalKind.NotWindows, $"{State.Host} is a Linux host; IIS operations need a Windows host"),
         _ => null,
     };
 
@@ -376,7 +377,7 @@ public sealed class IisGate : JournalledActor<IisGateState, IisGateEvents.IIisGa
         var now = DateTimeOffset.UtcNow;
         var pending = State.Pending.Select((p, index) => PendingView(p, index + 1, now)).ToList();
         var finished = State.Finished.Reverse().Take(20).Select(f => f.ToView()).ToList();
-        return new IisQueue(State.Host, State.IsIdle ? null : TargetProblem(), pending, finished);
+        return new IisQueue(State.Host, State.IsIdle ? null : TargetProblem()?.Reason, pending, finished);
     }
 
     private IisOperationView PendingView(QueuedIisOperation operation, int position, DateTimeOffset now)

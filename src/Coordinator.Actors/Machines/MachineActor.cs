@@ -472,6 +472,9 @@ public sealed class MachineActor : JournalledActor<MachineState, MachineEvents.I
         return token => ApplyBaselineAsync(gate, enqueue, token);
     }
 
+    /// <summary>A baseline this short is named operation by operation in the step's detail; a longer one only counted.</summary>
+    private const int BaselineOperationsNamed = 5;
+
     private static async Task<StepResult> ApplyBaselineAsync(IActorRef gate, IisCommands.Enqueue enqueue, CancellationToken cancellationToken)
     {
         var answer = await gate.Ask<object>(new IisGate.ApplyAndWait(enqueue), cancellationToken);
@@ -487,7 +490,10 @@ public sealed class MachineActor : JournalledActor<MachineState, MachineEvents.I
         }
 
         var changed = operations.Count(o => o.State == IisOperationState.Changed);
-        return new StepResult.Completed($"{operations.Count} IIS operations through the gate: {changed} changed, {operations.Count - changed} already in place");
+        var each = operations.Count <= BaselineOperationsNamed
+            ? ": " + string.Join("; ", operations.Select(o => $"#{o.Number} {o.Description} {(o.State == IisOperationState.Changed ? "changed" : "already in place")}"))
+            : "";
+        return new StepResult.Completed($"{operations.Count} IIS operations through the gate, {changed} changed, {operations.Count - changed} already in place{each}");
     }
 
     private IActorRef Gate() =>

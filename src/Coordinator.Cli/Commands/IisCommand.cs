@@ -133,9 +133,18 @@ public static class IisCommand
             requests.Add(reply switch
             {
                 IisCommands.IisOperations queued => new IisHostRequest(host, queued.Operations, null),
+
+                // An environment mixes Linux and Windows hosts; only a host named on purpose must run IIS.
+                IisCommands.IisRefused { Kind: IisRefusalKind.NotWindows } refused when !targets.NamesOneHost(invocation) =>
+                    new IisHostRequest(host, [], refused.Reason, Skipped: true),
                 IisCommands.IisRefused refused => new IisHostRequest(host, [], refused.Reason),
                 _ => throw Unexpected(client, reply),
             });
+        }
+
+        foreach (var refused in requests.Where(r => r.Refusal is not null && !r.Skipped))
+        {
+            invocation.Output.Problem($"{refused.Host}: refused: {refused.Refusal}");
         }
 
         if (invocation.ParseResult.GetValue(follow))
@@ -144,7 +153,7 @@ public static class IisCommand
         }
 
         invocation.Output.Show(new IisRequestView(requests));
-        return requests.All(r => r.Refusal is null && r.Operations.All(o => !invocation.ParseResult.GetValue(follow) || o.Succeeded))
+        return requests.All(r => (r.Refusal is null || r.Skipped) && r.Operations.All(o => !invocation.ParseResult.GetValue(follow) || o.Succeeded))
             ? ExitCode.Ok
             : ExitCode.OperationFailed;
     }
@@ -207,6 +216,8 @@ public static class IisCommand
             });
         }
 
+        public bool NamesOneHost(AdminInvocation invocation) => invocation.ParseResult.GetValue(_host) is not null;
+
         public async Task<IReadOnlyList<string>> ResolveAsync(AdminInvocation invocation, AdminClient client, CancellationToken cancellationToken)
         {
             if (invocation.ParseResult.GetValue(_host) is { } host)
@@ -228,4 +239,5 @@ public static class IisCommand
 }
 
 /// <summary>One host's part of an apply: its operations as the gate reported them, or why the gate refused them.</summary>
-public sealed record IisHostRequest(string Host, IReadOnlyList<IisOperationView> Operations, string? Refusal);
+/// <param name="Skipped">Refused because it is not a Windows host, while applying to a whole environment: not a failure.</param>
+public sealed record IisHostRequest(string Host, IReadOnlyList<IisOperationView> Operations, string? Refusal, bool Skipped = false);

@@ -30,5 +30,8 @@ public sealed class CommandOutput(Terminal terminal, bool json)
         }
     }
 
-    public void Fail(CliFailure failure) => terminal.Error.WriteLine($"coord: {failure.Message}");
+    public void Fail(CliFailure failure) => Problem(failure.Message);
+
+    /// <summary>A problem that does not end the command (one host of several refused), on stderr like a failure.</summary>
+    public void Problem(string message) => terminal.Error.WriteLine($"coord: {message}");
 }

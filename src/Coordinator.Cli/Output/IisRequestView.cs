@@ -10,11 +10,15 @@ public sealed class IisRequestView(IReadOnlyList<IisHostRequest> requests) : IVi
     {
         foreach (var request in requests)
         {
-            if (request.Refusal is { } refusal)
+            if (request.Skipped)
             {
-                console.Write(new Text($"{request.Host}: refused: {refusal}", new Style(Color.Red)));
-                console.WriteLine();
+                console.WriteLine($"{request.Host}: skipped: {request.Refusal}");
                 continue;
+            }
+
+            if (request.Refusal is not null)
+            {
+                continue; // on stderr already
             }
 
             console.WriteLine($"{request.Host}:");
@@ -32,6 +36,7 @@ public sealed class IisRequestView(IReadOnlyList<IisHostRequest> requests) : IVi
     {
         r.Host,
         r.Refusal,
+        r.Skipped,
         Operations = r.Operations.Select(IisQueueView.Json),
     });
 }

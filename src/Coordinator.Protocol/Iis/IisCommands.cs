@@ -52,8 +52,21 @@ public static class IisCommands
     [Manifest("iis.wake.v1")]
     public sealed record Wake(string Host) : ICoordinatorMessage, IWithHost;
 
+    /// <param name="Kind">Why, for callers that treat some refusals differently (<c>--environment</c> skips Linux hosts).</param>
     [Manifest("iis.refused.v1")]
-    public sealed record IisRefused(string Host, string Reason) : ICoordinatorMessage;
+    public sealed record IisRefused(string Host, string Reason, IisRefusalKind Kind = IisRefusalKind.Other) : ICoordinatorMessage;
+}
+
+public enum IisRefusalKind
+{
+    /// <summary>Invalid operations, an unknown or finished operation number, a write in flight.</summary>
+    Other,
+
+    /// <summary>The coordinator never bootstrapped the host, so it does not know how to reach it.</summary>
+    NotBootstrapped,
+
+    /// <summary>The host runs Linux: it has no IIS.</summary>
+    NotWindows,
 }
 
 public enum IisOperationState

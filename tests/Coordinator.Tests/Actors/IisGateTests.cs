@@ -214,8 +214,9 @@ public sealed class IisGateTests() : TestKit(ActorTestConfig.Create())
 
         Assert.Contains("Ensure app pool 'bad/name'", invalid.Reason);
         Assert.Contains("no IIS operations", empty.Reason);
-        Assert.Contains("Linux host", onLinux.Reason);
-        Assert.Contains("coord bootstrap", notBootstrapped.Reason);
+        Assert.Equal((IisRefusalKind.NotWindows, true), (onLinux.Kind, onLinux.Reason.Contains("Linux host", StringComparison.Ordinal)));
+        Assert.Equal((IisRefusalKind.NotBootstrapped, true), (notBootstrapped.Kind, notBootstrapped.Reason.Contains("coord bootstrap", StringComparison.Ordinal)));
+        Assert.Equal(IisRefusalKind.Other, invalid.Kind);
         Assert.Empty(QueueOf(gate).Pending);
     }
 
