@@ -97,7 +97,7 @@ public sealed class IisCommandTests : IDisposable
         Assert.Equal((int)ExitCode.OperationFailed, exitCode);
         Assert.Equal(["web-01", "web-02", "web-03"], hosts.Take(3));
         Assert.Contains("coord: web-03: refused: web-03 has not been bootstrapped", captured.Error);
-        Assert.Contains("web-02: skipped: web-02 is a Linux host", captured.Out);
+        Assert.Contains("Skipped 1 Linux host (no IIS): web-02", captured.Out);
         Assert.DoesNotContain("web-02", captured.Error);
         Assert.Contains("Ensure app pool 'Shop'", captured.Out);
         Assert.Equal((int)ExitCode.Ok, secondExit);

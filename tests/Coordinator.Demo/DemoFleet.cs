@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Xml.Linq;
 using Coordinator.Cli;
 using Coordinator.Host.Configuration;
 using Coordinator.Host.Hosting;
@@ -13,6 +14,19 @@ namespace Coordinator.Demo;
 internal sealed class DemoFleet : IAsyncDisposable
 {
     private const string Environment = "Demo";
+
+    /// <summary>Every Windows host's IIS baseline: applied through its IIS gate as the last step of each bootstrap.</summary>
+    private const string WindowsIis =
+        "{ baseline: [ { ensure-app-pool: { name: Shop } }, " +
+        @"{ ensure-site: { name: Shop, path: 'C:\inetpub\shop', app-pool: Shop, bindings: ['http/*:80:shop.demo.example'] } } ] }";
+
+    /// <summary>What the demo then asks of every Windows host's gate with coord iis apply.</summary>
+    private const string MoreIis = """
+        operations:
+          - ensure-app-pool: { name: Blog, runtime: none }
+          - ensure-site: { name: Blog, path: 'C:\inetpub\blog', app-pool: Blog, bindings: ['http/*:80:blog.demo.example'] }
+          - ensure-application: { site: Shop, path: /api, physical-path: 'C:\inetpub\shop-api', app-pool: Shop }
+        """;
 
     private readonly IAnsiConsole _console;
     private readonly TentacleFleet _fleet;
@@ -35,7 +49,7 @@ internal sealed class DemoFleet : IAsyncDisposable
         var fleet = await TentacleFleet.StartAsync(linux, windows, [Environment]);
         var apiKey = await fleet.WriteApiKeyAsync(Path.Combine(work.FullName, "octopus-api-key"));
         var inventory = Path.Combine(work.FullName, "fleet.yaml");
-        await File.WriteAllTextAsync(inventory, fleet.Inventory(fleet.Lab.Hosts, apiKey, Environment));
+        await File.WriteAllTextAsync(inventory, fleet.Inventory(fleet.Lab.Hosts, apiKey, Environment, windowsIis: WindowsIis));
 
         var port = FreePort();
         var settings = new Dictionary<string, string>
@@ -69,11 +83,19 @@ internal sealed class DemoFleet : IAsyncDisposable
         var before = Machines();
         _console.Write(MachineTable("Registered in Octopus", before, null));
 
+        _console.Write(new Rule("[bold]3. coord iis apply --environment Demo --follow: one IIS write at a time per Windows host, hosts in parallel[/]").LeftJustified());
+        var operations = Path.Combine(_work.FullName, "more-iis.yaml");
+        await File.WriteAllTextAsync(operations, MoreIis);
+        if (await CoordAsync(["iis", "apply", "--environment", Environment, "-f", operations, "--follow"]) != 0)
+        {
+            return 1;
+        }
+
         var rebuilt = Lab.LinuxHosts.Take(2).Append(Lab.WindowsHosts.First()).ToList();
-        _console.Write(new Rule($"[bold]3. Destroy and recreate {string.Join(", ", rebuilt.Select(h => h.Name))}: new disks, new SSH host keys, no Tentacle[/]").LeftJustified());
+        _console.Write(new Rule($"[bold]4. Destroy and recreate {string.Join(", ", rebuilt.Select(h => h.Name))}: new disks, new SSH host keys, no Tentacle, no IIS sites[/]").LeftJustified());
         await Task.WhenAll(rebuilt.Select(h => h.RecreateAsync()));
 
-        _console.Write(new Rule("[bold]4. coord bootstrap --follow, again[/]").LeftJustified());
+        _console.Write(new Rule("[bold]5. coord bootstrap --follow, again[/]").LeftJustified());
         if (await BootstrapAsync() != 0)
         {
             return 1;
@@ -85,12 +107,24 @@ internal sealed class DemoFleet : IAsyncDisposable
         _console.MarkupLine(unchanged
             ? $"[green]All {after.Count} machines kept their Octopus ids and thumbprints; no duplicates.[/]"
             : "[red]Some machines changed: see the table above.[/]");
-        return unchanged ? 0 : 1;
+        var baselineBack = Lab.WindowsHosts.All(host => SitesOf(host).Contains("Shop"));
+        _console.MarkupLine(baselineBack
+            ? $"[green]Every Windows host, {rebuilt.Last().Name} included, has its IIS baseline (site Shop) from the inventory.[/]"
+            : "[red]A Windows host lacks its IIS baseline.[/]");
+        return unchanged && baselineBack ? 0 : 1;
+    }
+
+    private static IReadOnlyList<string> SitesOf(LabHost host)
+    {
+        var config = host.PathOnDisk(LabPaths.OnDriveC(WindowsDoubles.ApplicationHostConfig));
+        return File.Exists(config)
+            ? [.. XDocument.Load(config).Descendants("sites").Elements("site").Select(site => (string)site.Attribute("name")!)]
+            : [];
     }
 
     public async ValueTask DisposeAsync()
     {
-        _console.Write(new Rule("[bold]5. Tear down[/]").LeftJustified());
+        _console.Write(new Rule("[bold]6. Tear down[/]").LeftJustified());
         await _coordinator.StopAsync();
         _coordinator.Dispose();
         await _fleet.DisposeAsync();
@@ -98,8 +132,9 @@ internal sealed class DemoFleet : IAsyncDisposable
         _console.MarkupLine("Lab hosts, Octopus double and coordinator stopped; temporary files removed.");
     }
 
-    private Task<int> BootstrapAsync() =>
-        CoordCommandLine.RunAsync(["bootstrap", "-i", _inventory, "--follow", "--endpoint", _endpoint], Terminal.FromProcess());
+    private Task<int> BootstrapAsync() => CoordAsync(["bootstrap", "-i", _inventory, "--follow"]);
+
+    private Task<int> CoordAsync(string[] arguments) => CoordCommandLine.RunAsync([.. arguments, "--endpoint", _endpoint], Terminal.FromProcess());
 
     private SortedDictionary<string, (string Id, string Thumbprint)> Machines() =>
         new(_fleet.Octopus.State.Machines.ToDictionary(m => m.Name, m => (m.Id, m.Endpoint.Thumbprint)), StringComparer.Ordinal);

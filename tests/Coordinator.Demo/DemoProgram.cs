@@ -4,9 +4,11 @@ namespace Coordinator.Demo;
 
 /// <summary>
 /// <c>./build.sh --target=Demo</c>: ten lab hosts (eight Linux, two Windows-flavoured) and the Octopus Server double
-/// come up, the coordinator host starts on SQLite, <c>coord bootstrap --follow</c> brings every host into Octopus,
-/// three hosts are destroyed and recreated, and a second bootstrap brings them back as the same machines with the
-/// same thumbprints. Everything is torn down at the end. Exit code 0 when every machine came back unchanged.
+/// come up, the coordinator host starts on SQLite, <c>coord bootstrap --follow</c> brings every host into Octopus (the
+/// Windows hosts with their IIS baseline), <c>coord iis apply</c> queues more IIS writes through each Windows host's
+/// gate, three hosts are destroyed and recreated, and a second bootstrap brings them back as the same machines with
+/// the same thumbprints and the baseline. Everything is torn down at the end. Exit code 0 when every machine came back
+/// unchanged and every Windows host has its baseline.
 /// </summary>
 public static class DemoProgram
 {

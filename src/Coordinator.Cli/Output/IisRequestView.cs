@@ -8,14 +8,14 @@ public sealed class IisRequestView(IReadOnlyList<IisHostRequest> requests) : IVi
 {
     public void Render(IAnsiConsole console)
     {
-        foreach (var request in requests)
+        var skipped = requests.Where(r => r.Skipped).Select(r => r.Host).ToList();
+        if (skipped.Count > 0)
         {
-            if (request.Skipped)
-            {
-                console.WriteLine($"{request.Host}: skipped: {request.Refusal}");
-                continue;
-            }
+            console.WriteLine($"Skipped {skipped.Count} Linux host{(skipped.Count == 1 ? "" : "s")} (no IIS): {string.Join(", ", skipped)}");
+        }
 
+        foreach (var request in requests.Where(r => !r.Skipped))
+        {
             if (request.Refusal is not null)
             {
                 continue; // on stderr already

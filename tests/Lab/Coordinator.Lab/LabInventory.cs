@@ -11,9 +11,10 @@ public static class LabInventory
 {
     /// <param name="apiKeyReference"><c>env:NAME</c> or <c>file:PATH</c>: where the coordinator host reads the API key.</param>
     /// <param name="hostKeyPolicy"><c>strict</c> checks the lab's known_hosts; <c>accept-new</c> lets the coordinator record keys.</param>
+    /// <param name="windowsIis">An <c>iis:</c> section in YAML flow style (<c>{ baseline: [...] }</c>) for every Windows-flavoured host, or null.</param>
     public static string Yaml(
         LabFixture lab, IEnumerable<LabHost> hosts, Uri octopusUrl, string apiKeyReference, TentacleInstallers installers, string environment,
-        string hostKeyPolicy = "strict")
+        string hostKeyPolicy = "strict", string? windowsIis = null)
     {
         var yaml = new StringBuilder();
         yaml.AppendLine("octopus:");
@@ -36,9 +37,10 @@ public static class LabInventory
         yaml.AppendLine("    hosts:");
         foreach (var host in hosts)
         {
-            var os = host.Flavour == LabHostFlavour.Windows ? "windows" : "linux";
+            var windows = host.Flavour == LabHostFlavour.Windows;
+            var iis = windows && windowsIis is not null ? $", iis: {windowsIis}" : "";
             yaml.AppendLine(
-                $"      - {{ name: {host.Name}, address: {host.Address}, os: {os}, ssh: {{ port: {host.Port} }}, tentacle: {{ listen-address: {host.Address} }} }}");
+                $"      - {{ name: {host.Name}, address: {host.Address}, os: {(windows ? "windows" : "linux")}, ssh: {{ port: {host.Port} }}, tentacle: {{ listen-address: {host.Address} }}{iis} }}");
         }
 
         return yaml.ToString();

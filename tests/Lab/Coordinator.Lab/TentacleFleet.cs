@@ -61,8 +61,8 @@ public sealed class TentacleFleet : IAsyncDisposable
     }
 
     /// <summary>An inventory of these hosts in <paramref name="environment"/> (see <see cref="LabInventory"/>).</summary>
-    public string Inventory(IEnumerable<LabHost> hosts, string apiKeyReference, string environment, string hostKeyPolicy = "strict") =>
-        LabInventory.Yaml(Lab, hosts, Octopus.BaseUri, apiKeyReference, Installers, environment, hostKeyPolicy);
+    public string Inventory(IEnumerable<LabHost> hosts, string apiKeyReference, string environment, string hostKeyPolicy = "strict", string? windowsIis = null) =>
+        LabInventory.Yaml(Lab, hosts, Octopus.BaseUri, apiKeyReference, Installers, environment, hostKeyPolicy, windowsIis);
 
     public async ValueTask DisposeAsync()
     {
