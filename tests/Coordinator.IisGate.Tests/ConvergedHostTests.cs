@@ -24,6 +24,6 @@ public sealed class ConvergedHostTests(GateLab lab, ITestOutputHelper output) : 
         Assert.Equal(IisOperationState.Unchanged, Assert.Single(second.Operations).State);
         Assert.Equal(afterFirst, afterSecond);
         Assert.Equal([site.Name], GateLab.ConfigOf(host).EntriesOf([site.Name]));
-        Assert.Equal(["http/*:8300:" + site.Name.ToLowerInvariant() + ".example.com"], GateLab.ConfigOf(host).BindingsOf(site.Name));
+        Assert.Equal(["http/*:8300:" + site.Name.ToLowerInvariant() + ".example.com"], GateLab.ConfigOf(host).Bindings(site.Name));
     }
 }

@@ -42,7 +42,7 @@ public sealed class IisLab : IDisposable
 
     public byte[] ConfigBytes() => File.ReadAllBytes(ConfigFile);
 
-    public IisConfiguration Configuration() => IisConfiguration.Read(ConfigFile);
+    public Coordinator.Lab.ApplicationHostConfig Configuration() => Coordinator.Lab.ApplicationHostConfig.Read(ConfigFile);
 
     /// <summary>The host path of a <c>C:\...</c> path.</summary>
     public string OnDrive(string windowsPath) => Path.Combine(DriveC, windowsPath[3..].Replace('\\', '/'));

@@ -72,7 +72,7 @@ public sealed class GateLab : IAsyncLifetime
 
     public static string ConfigFileOf(LabHost host) => host.PathOnDisk(LabPaths.OnDriveC(WindowsDoubles.ApplicationHostConfig));
 
-    public static IisConfig ConfigOf(LabHost host) => IisConfig.Read(ConfigFileOf(host));
+    public static ApplicationHostConfig ConfigOf(LabHost host) => ApplicationHostConfig.Read(ConfigFileOf(host));
 
     /// <summary>
     /// Every appcmd write on the host from now on waits this long between reading and committing, and again while it

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using Coordinator.IntegrationTests.Bootstrap;
 using Coordinator.IntegrationTests.Harness;
 using Coordinator.Lab;
@@ -89,7 +88,7 @@ public sealed partial class IisLab : IAsyncLifetime
 
     public static byte[] ConfigBytes(LabHost host) => File.ReadAllBytes(ConfigPath(host));
 
-    public static IisConfigFile Config(LabHost host) => new(XDocument.Load(ConfigPath(host)));
+    public static ApplicationHostConfig Config(LabHost host) => ApplicationHostConfig.Read(ConfigPath(host));
 
     /// <summary>Every event of the host's CLEF log so far. A line still being written (no newline yet) is left for later.</summary>
     public IReadOnlyList<JsonElement> LogEvents()
@@ -146,42 +145,6 @@ public sealed partial class IisLab : IAsyncLifetime
     private static partial Regex WindowsHostLine();
 
     private sealed class Fleet() : BootstrapLab(linux: 1, windows: 2);
-}
-
-/// <summary>What a host's applicationHost.config holds, read from the file itself rather than through appcmd.</summary>
-public sealed class IisConfigFile(XDocument document)
-{
-    private IEnumerable<XElement> Pools => document.Descendants("applicationPools").Elements("add");
-
-    private IEnumerable<XElement> Sites => document.Descendants("sites").Elements("site");
-
-    /// <summary>Every pool entry, duplicates included: a write applied twice would show here.</summary>
-    public IReadOnlyList<string> PoolNames => [.. Pools.Select(p => (string)p.Attribute("name")!).Order(StringComparer.Ordinal)];
-
-    /// <summary>Every site entry, duplicates included.</summary>
-    public IReadOnlyList<string> SiteNames => [.. Sites.Select(s => (string)s.Attribute("name")!).Order(StringComparer.Ordinal)];
-
-    /// <summary>The pool's managedRuntimeVersion, managedPipelineMode and identityType as written (null when absent).</summary>
-    public (string? Runtime, string? Pipeline, string? Identity) Pool(string name)
-    {
-        var pool = Pools.Single(p => (string?)p.Attribute("name") == name);
-        return ((string?)pool.Attribute("managedRuntimeVersion"), (string?)pool.Attribute("managedPipelineMode"),
-            (string?)pool.Element("processModel")?.Attribute("identityType"));
-    }
-
-    /// <summary>The site's bindings in appcmd's form, <c>http/*:80:host</c>, in file order.</summary>
-    public IReadOnlyList<string> Bindings(string site) =>
-        [.. Site(site).Element("bindings")!.Elements("binding").Select(b => $"{(string?)b.Attribute("protocol")}/{(string?)b.Attribute("bindingInformation")}")];
-
-    /// <summary>The application's pool (null when it inherits one) and its root virtual directory's physical path.</summary>
-    public (string? Pool, string? PhysicalPath) Application(string site, string path)
-    {
-        var application = Site(site).Elements("application").Single(a => (string?)a.Attribute("path") == path);
-        return ((string?)application.Attribute("applicationPool"),
-            (string?)application.Elements("virtualDirectory").SingleOrDefault(v => (string?)v.Attribute("path") == "/")?.Attribute("physicalPath"));
-    }
-
-    private XElement Site(string name) => Sites.Single(s => (string?)s.Attribute("name") == name);
 }
 
 [CollectionDefinition(Name)]
