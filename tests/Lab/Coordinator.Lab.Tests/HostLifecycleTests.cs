@@ -111,6 +111,9 @@ public sealed class HostLifecycleTests : IAsyncLifetime
         Assert.DoesNotContain(processes, ProcessTable.IsRunning);
         Assert.Empty(ProcessTable.Mentioning(stateDirectory));
         Assert.False(Directory.Exists(stateDirectory));
-        Assert.False(await Host.AnswersSshAsync(TimeSpan.FromSeconds(1)));
+
+        // Not "nothing answers on the host's address": its lease is free once disposed, and a lab of another test
+        // assembly running at the same time may already have an sshd there (seen in a clean-clone run). That no
+        // process of these hosts is left, listener included, is what the assertions above prove.
     }
 }
